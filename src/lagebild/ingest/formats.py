@@ -1,0 +1,247 @@
+"""One reader per input format: bytes in, raw (uncleaned) articles out.
+
+Each reader yields :class:`~lagebild.records.Article` objects whose ``text`` is the raw
+text before cleaning (``id`` is ``""`` unless the input gives one) or a
+:class:`~lagebild.records.Failure` for a part that could not be read; one bad entry never
+stops the rest of its file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import logging
+import re
+import zlib
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+from lagebild.config import Limits
+from lagebild.errors import LagebildError, LimitExceededError, MalformedInputError
+from lagebild.ingest.dates import date_from_dateline, date_from_url, normalise_date
+from lagebild.ingest.decode import decode
+from lagebild.records import Article, Failure
+
+log = logging.getLogger(__name__)
+
+Item = Article | Failure
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _article(text: str, *, origin: str, **meta: object) -> Article:
+    url = meta.get("url") or None
+    published = (
+        normalise_date(meta.get("published"))
+        or date_from_url(str(url) if url else None)
+        or date_from_dateline(text)
+    )
+    return Article(
+        id=str(meta.get("id") or ""),
+        url=str(url) if url else None,
+        outlet=str(meta.get("outlet") or "") or outlet_from_url(str(url) if url else None),
+        lang=str(meta.get("lang") or "") or None,
+        title=str(meta.get("title") or "") or None,
+        published=published,
+        text=text,
+        author=str(meta.get("author") or "") or None,
+        source_path=origin,
+    )
+
+
+# --------------------------------------------------------------------------- text
+
+
+def read_text(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+    text, _ = decode(data, what=origin)
+    title = None
+    if origin.endswith((".md", ".markdown")):
+        m = re.match(r"\s*#\s+(.+)\n", text)
+        if m:
+            title = m[1].strip()
+    yield _article(text, origin=origin, title=title)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _check_depth(html: str, limits: Limits) -> None:
+    """Refuse absurdly nested markup before a parser has to recurse through it."""
+    depth = deepest = 0
+    for m in re.finditer(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>", html):
+        if m[1]:
+            depth = max(0, depth - 1)
+        elif not m[3] and m[2].lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limits.max_html_depth:
+                raise LimitExceededError(
+                    f"HTML nesting deeper than {limits.max_html_depth} levels; refused"
+                )
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "p", "li", "option"}  # fmt: skip
+
+
+def html_to_article(html: str, origin: str, limits: Limits, **meta: object) -> Article:
+    import trafilatura
+
+    _check_depth(html, limits)
+    doc = trafilatura.bare_extraction(
+        html, url=meta.get("url") or None, include_comments=False, with_metadata=True,
+        include_tables=False,
+    )  # fmt: skip
+    found = doc.as_dict() if doc is not None else {}
+    text = found.get("text") or ""
+    if not text.strip():
+        text = trafilatura.html2txt(html) or ""
+    if not text.strip():
+        raise MalformedInputError("no article text found in the HTML")
+    merged = {
+        "title": found.get("title"),
+        "published": found.get("date"),
+        "author": found.get("author"),
+        "url": found.get("url"),
+        "outlet": found.get("hostname") or found.get("sitename"),
+    }
+    merged.update({k: v for k, v in meta.items() if v})
+    return _article(text, origin=origin, **merged)
+
+
+def read_html(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+    html, _ = decode(data, what=origin)
+    yield html_to_article(html, origin, limits)
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def _fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment from a feed entry, one paragraph per block element."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception as err:  # lxml raises several types on junk
+        raise MalformedInputError(f"unreadable entry HTML: {err}") from err
+    for el in root.iter("script", "style"):
+        el.drop_tree()
+    for el in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote"):
+        el.tail = "\n\n" + (el.tail or "")
+    return re.sub(r"\n{3,}", "\n\n", root.text_content()).strip()
+
+
+def read_feed(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = getattr(parsed, "bozo_exception", None) or "no entries"
+        raise MalformedInputError(f"not a readable RSS/Atom feed ({reason})")
+    for n, entry in enumerate(parsed.entries, 1):
+        where = f"{origin}#entry{n}"
+        try:
+            body = ""
+            if entry.get("content"):
+                body = max((c.get("value", "") for c in entry.content), key=len)
+            body = body or entry.get("summary", "")
+            text = _fragment_text(body)
+            if not text.strip():
+                raise MalformedInputError("feed entry has neither content nor summary")
+            yield _article(
+                text, origin=where, id=entry.get("id") or None, url=entry.get("link"),
+                title=entry.get("title"), author=entry.get("author"),
+                published=entry.get("published_parsed") or entry.get("updated_parsed"),
+                lang=(entry.get("language") or parsed.feed.get("language") or "")[:2] or None,
+            )  # fmt: skip
+        except LagebildError as err:
+            yield Failure(where, "ingest", err.message, err.code)
+
+
+# --------------------------------------------------------------------------- WARC
+
+
+def read_warc(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            n += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{origin}#{url or n}"
+            body = record.content_stream().read(limits.max_input_bytes + 1)
+            if len(body) > limits.max_input_bytes:
+                yield Failure(where, "ingest", "WARC record larger than the input limit", "E103")
+                continue
+            try:
+                html, _ = decode(body, what=where)
+                yield html_to_article(html, where, limits, url=url)
+            except LagebildError as err:
+                yield Failure(where, "ingest", err.message, err.code)
+    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError) as err:
+        # warcio signals a cut-off archive in several ways, AttributeError among them
+        yield Failure(origin, "ingest",
+                      f"WARC truncated or corrupt after {n} record(s): {err}", "E104")  # fmt: skip
+
+
+# --------------------------------------------------------------------------- JSONL
+
+JSONL_FIELDS = ("id", "url", "title", "text", "html", "published", "lang", "outlet")
+
+
+def read_jsonl(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+    text, _ = decode(data, what=origin)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise MalformedInputError("a JSONL line must be an object")
+            meta = {k: obj.get(k) for k in JSONL_FIELDS if k not in ("text", "html")}
+            if obj.get("text"):
+                yield _article(str(obj["text"]), origin=where, **meta)
+            elif obj.get("html"):
+                yield html_to_article(str(obj["html"]), where, limits, **meta)
+            else:
+                raise MalformedInputError("JSONL line has neither 'text' nor 'html'")
+        except json.JSONDecodeError as err:
+            yield Failure(where, "ingest", f"invalid JSON: {err.msg}", "E104")
+        except LagebildError as err:
+            yield Failure(where, "ingest", err.message, err.code)
+
+
+# --------------------------------------------------------------------------- gzip
+
+
+def gunzip(data: bytes, limits: Limits, origin: str) -> bytes:
+    """Decompress with a cap: a gzip bomb is refused, not expanded."""
+    out = io.BytesIO()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            while chunk := fh.read(1 << 20):
+                out.write(chunk)
+                if out.tell() > limits.max_decompressed_bytes:
+                    raise LimitExceededError(
+                        f"decompresses to more than {limits.max_decompressed_bytes} bytes; refused"
+                    )
+    except (OSError, EOFError, zlib.error) as err:
+        raise MalformedInputError(f"gzip data truncated or corrupt: {err}") from err
+    return out.getvalue()
