@@ -7,6 +7,7 @@ Human output (summary, progress, one line per failure) goes to stderr; records g
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from lagebild import __version__
 from lagebild.errors import LagebildError
@@ -139,7 +141,8 @@ def run_analyze(
         for item in _with_progress(analyze_paths(files, cfg), len(files), "analyzing"):
             if isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[yellow]skipped[/yellow] {item.id}: {item.reason} [{item.code}]")
+                line = f"{item.id}: {item.reason} [{item.code}]"
+                err.print(f"[yellow]skipped[/yellow] {escape(line)}", soft_wrap=True)
                 if store is not None:
                     store.save_failure(item)
                 continue
@@ -206,6 +209,149 @@ def analyze(
     summarise(articles, failures)
     if not articles:
         raise fail("nothing could be processed", 1)
+
+
+def load_articles(paths: list[str], cfg: Any, db: str | None, store_enabled: bool) -> list[Any]:
+    """Records JSONL files are read as they are; anything else is analyzed first."""
+    from lagebild.ingest import expand_paths
+    from lagebild.records import article_from_json
+
+    records, raw = [], []
+    for path in expand_paths(paths):
+        if _is_records_file(path):
+            with open(path, encoding="utf-8") as fh:
+                records.extend(article_from_json(line) for line in fh if line.strip())
+        else:
+            raw.append(path)
+    if raw:
+        analyzed, _ = run_analyze(raw, cfg, None, db, store_enabled)
+        records.extend(analyzed)
+    return records
+
+
+def _is_records_file(path: str) -> bool:
+    if path == "-" or not path.endswith((".jsonl", ".json", ".ndjson")):
+        return False
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        first = fh.readline()
+    try:
+        obj = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and "pipeline_version" in obj and "entities" in obj
+
+
+def run_stories(
+    articles: list[Any],
+    json_out: str | None,
+    html_out: str | None,
+    db: str | None,
+    store_enabled: bool,
+) -> list[Any]:
+    from lagebild.records import to_dict
+    from lagebild.stories import build_stories, write_html
+
+    stories = build_stories(articles)
+    if json_out:
+        payload = json.dumps([to_dict(s) for s in stories], ensure_ascii=False, indent=2)
+        if json_out == "-":
+            typer.echo(payload)
+        else:
+            Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+            Path(json_out).write_text(payload + "\n", encoding="utf-8")
+    if html_out:
+        Path(html_out).parent.mkdir(parents=True, exist_ok=True)
+        write_html(stories, articles, html_out)
+    if store_enabled:
+        from lagebild.store import Store
+
+        store = Store.open(db)
+        try:
+            store.save_stories(stories)
+        finally:
+            store.close()
+    return stories
+
+
+def print_stories(stories: list[Any], articles: list[Any]) -> None:
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        origin = story.origin
+        where = f"{origin.outlet or '?'} ({origin.basis})" if origin else "?"
+        err.print(
+            f"[bold]{story.id}[/bold] {len(story.articles)} copies, origin {where}: "
+            f"{(by_id.get(story.articles[0]).title if story.articles[0] in by_id else '') or ''}"[
+                :160
+            ]
+        )
+        for d in story.drift[:12]:
+            err.print(f"   [magenta]{d.kind}[/magenta] {d.detail}"[:200])
+        if len(story.drift) > 12:
+            err.print(f"   … {len(story.drift) - 12} more drift items")
+
+
+@app.command()
+def stories(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Articles in any ingest format, or records JSONL.")
+    ],
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Write stories as JSON ('-' = stdout).")
+    ] = None,
+    html: Annotated[
+        str | None, typer.Option("--html", help="Write a self-contained HTML report.")
+    ] = None,
+    db: DbOpt = None,
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Do not write to the store.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Group copies of the same report, name the origin, align claims and report drift."""
+    try:
+        cfg = _config(model)
+        articles = load_articles(inputs, cfg, db, not no_store)
+        if not articles:
+            raise fail("no articles to group", 1)
+        found = run_stories(articles, json_out, html, db, not no_store)
+    except LagebildError as e:
+        if STATE["debug"]:
+            raise
+        raise fail(str(e)) from e
+    print_stories(found, articles)
+    err.print(f"[bold]{len(found)} stories from {len(articles)} articles[/bold]")
+
+
+def demo_articles_path() -> str:
+    from importlib import resources
+
+    return str(resources.files("lagebild.demo").joinpath("articles.jsonl"))
+
+
+@app.command()
+def demo(
+    out: Annotated[
+        Path, typer.Option(help="Folder for the demo's records, report and store.")
+    ] = Path("demo-out"),
+) -> None:
+    """Run everything on the bundled demo articles, offline, and show what came out."""
+    out.mkdir(parents=True, exist_ok=True)
+    db = f"sqlite:///{(out / 'demo.db').resolve()}"
+    cfg = _config(None)
+    articles, failures = run_analyze([demo_articles_path()], cfg, str(out / "records.jsonl"), db)
+    summarise(articles, failures)
+    found = run_stories(articles, str(out / "stories.json"), str(out / "stories.html"), db, True)
+    print_stories(found, articles)
+    err.print(
+        f"\nrecords: {out / 'records.jsonl'}\nstories: {out / 'stories.json'}"
+        f"\nreport:  {out / 'stories.html'}  (open it in a browser)"
+    )
+    err.print(
+        f"\n[bold]Open the UI on the demo data:[/bold]\n  .venv/bin/lagebild serve --db {db}\n"
+        "  then browse http://127.0.0.1:8000/"
+    )
+    if not articles:
+        raise fail("the demo produced no records", 1)
 
 
 from lagebild.eval import app as eval_app  # noqa: E402 - sub-commands after the main app

@@ -59,7 +59,7 @@ def _article(text: str, *, origin: str, **meta: object) -> Article:
 
 
 def read_text(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
-    text, _ = decode(data, what=origin)
+    text, _ = decode(data)
     title = None
     if origin.endswith((".md", ".markdown")):
         m = re.match(r"\s*#\s+(.+)\n", text)
@@ -116,7 +116,7 @@ def html_to_article(html: str, origin: str, limits: Limits, **meta: object) -> A
 
 
 def read_html(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
-    html, _ = decode(data, what=origin)
+    html, _ = decode(data)
     yield html_to_article(html, origin, limits)
 
 
@@ -190,7 +190,7 @@ def read_warc(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
                 yield Failure(where, "ingest", "WARC record larger than the input limit", "E103")
                 continue
             try:
-                html, _ = decode(body, what=where)
+                html, _ = decode(body, what="WARC record")
                 yield html_to_article(html, where, limits, url=url)
             except LagebildError as err:
                 yield Failure(where, "ingest", err.message, err.code)
@@ -206,7 +206,7 @@ JSONL_FIELDS = ("id", "url", "title", "text", "html", "published", "lang", "outl
 
 
 def read_jsonl(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
-    text, _ = decode(data, what=origin)
+    text, _ = decode(data)
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
