@@ -63,9 +63,15 @@ class ModelNotFoundError(LagebildError, OSError):
 
 
 class StageError(LagebildError, RuntimeError):
-    """A pipeline stage failed on one article."""
+    """A pipeline stage failed on one article; ``stage`` names it, ``code`` keeps the cause's."""
 
     code = "E300"
+
+    def __init__(self, message: str, *, stage: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.stage = stage
+        if code:
+            self.code = code
 
 
 class StoreError(LagebildError, RuntimeError):

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lagebild.errors import LagebildError
+from lagebild.errors import LagebildError, StageError
 from lagebild.records import Article, Failure
 
 if TYPE_CHECKING:
@@ -81,15 +81,40 @@ class Context:
 
 
 def process(article: Article, ctx: Context) -> Article:
-    """Run the configured stages over one article; raises on failure."""
+    """Run the configured stages over one article; raises :class:`StageError` naming the stage."""
     doc = None
     for name in ctx.config.stages:
-        fn = stage_function(name)
-        if name == "nlp":  # the one stage that yields a Doc: (article, ctx) -> Doc
-            doc = fn(article, ctx)  # type: ignore[call-arg]
-            continue
-        article = fn(article, doc, ctx)
+        try:
+            fn = stage_function(name)
+            if name == "nlp":  # the one stage that yields a Doc: (article, ctx) -> Doc
+                doc = fn(article, ctx)  # type: ignore[call-arg]
+            else:
+                article = fn(article, doc, ctx)
+        except LagebildError as err:
+            raise StageError(err.message, stage=name, code=err.code) from err
+        except Exception as err:  # one bad article never aborts a batch
+            log.debug("stage %s failed on %s", name, article.id, exc_info=True)
+            raise StageError(f"{type(err).__name__}: {err}", stage=name) from err
+    try:
+        _check_limits(article, ctx.config)
+    except LagebildError as err:
+        raise StageError(err.message, stage="limits", code=err.code) from err
     return article
+
+
+def _check_limits(article: Article, config: Config) -> None:
+    """Refuse an article whose output is implausibly large (hostile or broken input)."""
+    from lagebild.errors import LimitExceededError
+
+    limits = config.limits
+    if len(article.entities) > limits.max_entities:
+        raise LimitExceededError(
+            f"{len(article.entities):,} entities is over the limit of {limits.max_entities:,}"
+        )
+    if len(article.claims) > limits.max_claims:
+        raise LimitExceededError(
+            f"{len(article.claims):,} claims is over the limit of {limits.max_claims:,}"
+        )
 
 
 def run(articles: Iterable[Article | Failure], ctx: Context) -> Iterator[Article | Failure]:
@@ -100,11 +125,9 @@ def run(articles: Iterable[Article | Failure], ctx: Context) -> Iterator[Article
             continue
         try:
             yield process(item, ctx)
-        except LagebildError as err:
-            yield Failure(item.id, "pipeline", err.message, err.code)
-        except Exception as err:  # one bad article never aborts a batch
-            log.debug("stage failure on %s", item.id, exc_info=True)
-            yield Failure(item.id, "pipeline", f"{type(err).__name__}: {err}", "E300")
+        except StageError as err:
+            where = item.id or item.source_path or "?"
+            yield Failure(where, err.stage, err.message, err.code)
 
 
 def replace(article: Article, **changes: Any) -> Article:
