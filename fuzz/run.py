@@ -13,14 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import atheris  # noqa: E402
+import atheris
 
 with atheris.instrument_imports():
-    import lagebild.clean  # noqa: F401
-    import lagebild.ingest  # noqa: F401
+    import lagebild.clean
+    import lagebild.ingest
     import lagebild.records  # noqa: F401
 
-from targets import TARGETS  # noqa: E402
+from targets import TARGETS
 
 
 def main() -> None:

@@ -44,7 +44,7 @@ def clean_target(data: bytes) -> None:
     text = result["text"]
     covered = 0
     for c, r, n in result["offset_map"]:
-        assert c == covered and 0 <= r and r + n <= len(raw), (c, r, n)
+        assert c == covered and r >= 0 and r + n <= len(raw), (c, r, n)
         covered += n
     assert covered == len(text)
     for rem in result["removed"]:

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fuzz"))
-from targets import TARGETS  # noqa: E402
+from targets import TARGETS
 
 FRAGMENTS = [
     b"<html>", b"<body>", b"<p>", b"</p>", b"<script>alert(1)</script>", b"<div>" * 50,
@@ -21,7 +21,7 @@ FRAGMENTS = [
     b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>", b"WARC/1.0\r\n", b"\r\n\r\n",
     b"WARC-Type: response\r\n", b"Content-Length: 99999\r\n", b"\x1f\x8b\x08\x00",
     b'{"id": "x", "text": "', b'"}\n', b'{"html": "<p>a</p>"}\n', b"\xff\xfe", b"\x00",
-    "am Donnerstag, 21. August 2025 ".encode(), b"last Tuesday ", b"vergangene Woche ",
+    b"am Donnerstag, 21. August 2025 ", b"last Tuesday ", b"vergangene Woche ",
     "„Zitat“, sagte er. ".encode(), b"Erfahren Sie mehr. ", b"\n\n", b"\xc3\x28",
 ]  # fmt: skip
 

@@ -25,6 +25,10 @@ def _discover() -> None:
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
+        # typer resolves string annotations in the module's globals; a scorer that imports
+        # these two inside register() would otherwise break `lagebild --help` for everyone
+        vars(module).setdefault("MIN_OPTION_HELP", MIN_OPTION_HELP)
+        vars(module).setdefault("emit", emit)
         register = getattr(module, "register", None)
         if register is not None:
             register(app)
