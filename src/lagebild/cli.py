@@ -141,7 +141,7 @@ def run_analyze(
         for item in _with_progress(analyze_paths(files, cfg), len(files), "analyzing"):
             if isinstance(item, Failure):
                 failures.append(item)
-                line = f"{item.id}: {item.reason} [{item.code}]"
+                line = f"{item.id} ({item.stage}): {item.reason} [{item.code}]"
                 err.print(f"[yellow]skipped[/yellow] {escape(line)}", soft_wrap=True)
                 if store is not None:
                     store.save_failure(item)
