@@ -230,7 +230,7 @@ def load_articles(paths: list[str], cfg: Any, db: str | None, store_enabled: boo
 
 
 def _is_records_file(path: str) -> bool:
-    if path == "-" or not path.endswith((".jsonl", ".json", ".ndjson")):
+    if path == "-" or not path.endswith((".jsonl", ".json", ".ndjson")) or not Path(path).is_file():
         return False
     with open(path, encoding="utf-8", errors="replace") as fh:
         first = fh.readline()
@@ -352,6 +352,89 @@ def demo(
     )
     if not articles:
         raise fail("the demo produced no records", 1)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Articles (any format) or records JSONL.")
+    ] = None,
+    db: DbOpt = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option("--parquet", help="Load the Parquet output of `lagebild spark analyze`."),
+    ] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Put articles or records into the store (analyzing what is not yet a record)."""
+    from lagebild.store import Store
+
+    if not inputs and not parquet:
+        raise fail("give INPUTS or --parquet DIR")
+    try:
+        if parquet:
+            from lagebild.spark.load import load_parquet
+
+            store = Store.open(db)
+            try:
+                counts = load_parquet(parquet, store)
+            finally:
+                store.close()
+            err.print(f"[bold]loaded from {escape(parquet)}:[/bold] {counts}")
+        if inputs:
+            cfg = _config(model)
+            records = [p for p in inputs if _is_records_file(p)]
+            others = [p for p in inputs if p not in records]
+            articles = load_articles(records, cfg, db, False) if records else []
+            if articles:
+                store = Store.open(db)
+                try:
+                    new, same = store.save_articles(articles)
+                finally:
+                    store.close()
+                err.print(f"{new} record(s) stored, {same} already there")
+            if others:
+                done, failures = run_analyze(others, cfg, None, db)
+                summarise(done, failures)
+    except LagebildError as e:
+        if STATE["debug"]:
+            raise
+        raise fail(str(e)) from e
+
+
+@app.command()
+def export(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Records JSONL files (default: the store).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl | csv | parquet | plover")
+    ] = "jsonl",
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="File ('-' = stdout) or folder for csv/parquet.")
+    ] = "-",
+    db: DbOpt = None,
+) -> None:
+    """Export records from the store (or records files) as JSONL, CSV, Parquet or PLOVER JSON."""
+    from lagebild.export import export as run_export
+
+    try:
+        if inputs:
+            articles: Any = load_articles(inputs, _config(None), db, False)
+            counts = run_export(articles, fmt, out)
+        else:
+            from lagebild.store import Store
+
+            store = Store.open(db)
+            try:
+                counts = run_export(store.iter_articles(), fmt, out)
+            finally:
+                store.close()
+    except LagebildError as e:
+        if STATE["debug"]:
+            raise
+        raise fail(str(e)) from e
+    err.print(", ".join(f"{n} {what}" for what, n in counts.items()))
 
 
 from lagebild.eval import app as eval_app  # noqa: E402 - sub-commands after the main app
