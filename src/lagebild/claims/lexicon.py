@@ -1,0 +1,113 @@
+"""Event triggers: verbs, nouns and constructions (German and English) → PLOVER event type.
+
+Each line of ``data/triggers.txt`` is ``EVENT mode weight [flags] | regex``; the regex is matched
+case-insensitively on the text of one clause. German separable verbs are written with
+the particle at the clause end (``schloss … aus``), so the pattern spans the middle field.
+``weight`` decides between several triggers in one clause: speech acts that govern another
+event (REQUEST, THREATEN, REJECT, AGREE) outrank the events they govern.
+
+Flags after the weight: ``accept`` (negating it makes a REJECT), ``ruleout`` (a rule-out
+verb: the event it governs is negated), ``intent`` (a commitment verb: the event it
+governs is future).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+# separable German verb: finite stem … particle at the end of the clause, or joined forms
+# (lower case only: "Stimmen zu", "Angreifer" are nouns)
+_SEP = (r"(?:\b(?-i:(?:{stem}))\w*\b[^.,;:!?–]{{0,90}}?\b{part}\b"
+        r"|\b(?-i:{part}(?:ge|zu)?(?:{stem}))(?!\w*end(?:e|en|er|es|em)?\b)\w*)")
+
+
+def sep(stem: str, part: str) -> str:
+    return _SEP.format(stem=stem, part=part)
+
+
+_SEP_CALL = re.compile(r"SEP\(([^,()]+),([^()]+)\)")
+
+
+def _table() -> list[str]:
+    text = resources.files("lagebild.claims").joinpath("data", "triggers.txt").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [_SEP_CALL.sub(lambda m: sep(m.group(1), m.group(2)), ln) for ln in lines]
+
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event: str
+    mode: str | None
+    weight: int
+    pattern: re.Pattern[str]
+    accept: bool = False  # negating it makes a REJECT ("keine … akzeptieren")
+    ruleout: bool = False  # "schloss … aus": the event it governs is negated
+    intent: bool = False  # "sagte zu", "promised": the event it governs is future
+    grams: frozenset[str] = frozenset()  # a match contains one of these (prefilter)
+
+
+def _grams(regex: str) -> frozenset[str]:
+    """First three letters of every literal run (≥ 3 letters) of a pattern: every match
+    of the trigger patterns contains one of them, so a clause without any is skipped
+    without running the regex (checked against real text in the tests)."""
+    plain = re.sub(r"\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!]|-?[a-z]+:)", " ", regex)
+    return frozenset(run[:3].lower() for run in re.findall(r"[^\W\d_]{3,}", plain))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int  # offsets into the text searched
+    end: int
+    text: str
+
+
+@functools.cache
+def triggers() -> tuple[Trigger, ...]:
+    out = []
+    for line in _table():
+        head, _, regex = line.partition(" | ")
+        event, mode, weight, *flags = head.split()
+        out.append(Trigger(event, None if mode == "-" else mode, int(weight),
+                           re.compile(regex, re.IGNORECASE),
+                           "accept" in flags, "ruleout" in flags, "intent" in flags,
+                           _grams(regex)))
+    return tuple(out)
+
+
+# speech and cognition verbs that are not events in themselves
+NOT_EVENTS = re.compile(
+    r"\b(?:sagte?n?|gesagt|erklär\w*|betont\w*|bekräftig\w*|mitgeteilt|teilte\w*|berichtet\w*|"
+    r"said|says|told|stated|announced|reported|added|noted)\b", re.IGNORECASE)
+
+
+def find_triggers(text: str, *, prefilter: bool = True) -> list[TriggerHit]:
+    """All trigger matches in ``text``; where two overlap the heavier (then longer) wins."""
+    low = text.lower()
+    grams = {low[i : i + 3] for i in range(len(low) - 2)}
+    hits = [TriggerHit(t, m.start(), m.end(), m.group(0))
+            for t in triggers() if not prefilter or not t.grams.isdisjoint(grams)
+            for m in t.pattern.finditer(text)]
+    hits.sort(key=lambda h: (-h.trigger.weight, -(h.end - h.start), h.start))
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        if not any(_overlap(hit, k) for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _core(hit: TriggerHit) -> list[tuple[int, int]]:
+    """The words a match really occupies: a separable verb ("schloss … aus") only its
+    first and last word, so the event in its middle field stays visible."""
+    words = hit.text.split()
+    if len(words) <= 3:
+        return [(hit.start, hit.end)]
+    return [(hit.start, hit.start + len(words[0])), (hit.end - len(words[-1]), hit.end)]
+
+
+def _overlap(a: TriggerHit, b: TriggerHit) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in _core(a) for s2, e2 in _core(b))
