@@ -22,7 +22,17 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 def test_help_of_every_command():
     top = run("--help")
     assert top.returncode == 0, top.stderr.decode()
-    for cmd in ("analyze", "stories", "demo", "eval"):
+    for cmd in (
+        "analyze",
+        "stories",
+        "demo",
+        "eval",
+        "ingest",
+        "export",
+        "serve",
+        "watch",
+        "actors",
+    ):
         assert cmd in top.stdout.decode()
         got = run(cmd, "--help")
         assert got.returncode == 0, (cmd, got.stderr.decode()[-2000:])

@@ -437,9 +437,72 @@ def export(
     err.print(", ".join(f"{n} {what}" for what, n in counts.items()))
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    read_token_required: Annotated[
+        bool, typer.Option("--read-token-required", help="Require the token for reads too.")
+    ] = False,
+) -> None:
+    """Serve the web UI and the REST API (/api/v1) over the store."""
+    import os
+
+    try:
+        from lagebild.web import serve as run_server
+    except ImportError as e:
+        raise fail(f"the web UI needs its extra: pip install 'lagebild[web]' ({e.name})") from e
+    if not os.environ.get("LAGEBILD_TOKEN"):
+        err.print("note: LAGEBILD_TOKEN is not set, so writes (POST /api/v1/articles) are refused")
+    err.print(f"serving on http://{host}:{port}/  (API: http://{host}:{port}/api/v1/)")
+    try:
+        run_server(db, host, port, read_token_required=read_token_required)
+    except LagebildError as e:
+        raise fail(str(e)) from e
+
+
+@app.command()
+def watch(
+    feeds: Annotated[Path, typer.Argument(help="Text file with one feed URL per line.")],
+    db: DbOpt = None,
+    every: Annotated[str, typer.Option(help="Polling interval, e.g. 90s, 15m, 1h.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll every feed once and stop.")] = False,
+    no_stories: Annotated[
+        bool, typer.Option("--no-stories", help="Do not assign new articles to stories.")
+    ] = False,
+    min_interval: Annotated[
+        float, typer.Option(help="Seconds between requests to one host.")
+    ] = 1.0,
+    timeout: Annotated[float, typer.Option(help="HTTP timeout in seconds.")] = 15.0,
+) -> None:
+    """Poll RSS/Atom feeds, fetch new entries, analyze, store and group them into stories."""
+    from lagebild.watch import watch as run_watch
+
+    try:
+        run_watch(
+            str(feeds),
+            db,
+            every,
+            once,
+            stories=not no_stories,
+            min_interval=min_interval,
+            timeout=timeout,
+            on_round=lambda r: err.print(escape(r.summary())),
+        )
+    except LagebildError as e:
+        if STATE["debug"]:
+            raise
+        raise fail(str(e)) from e
+
+
 from lagebild.eval import app as eval_app  # noqa: E402 - sub-commands after the main app
 
 app.add_typer(eval_app, name="eval")
+
+from lagebild.actors.cli import app as actors_app  # noqa: E402
+
+app.add_typer(actors_app, name="actors")
 
 
 def main() -> None:
