@@ -195,3 +195,19 @@ def test_deep_html_refused():
     html = "<html><body>" + "<div>" * 5000 + "x" + "</div>" * 5000 + "</body></html>"
     [f] = list(read_bytes(html.encode(), "deep.html", Limits(max_html_depth=400)))
     assert isinstance(f, Failure) and f.code == "E106"
+
+
+def test_every_cut_of_a_warc_gz_is_reported(tmp_path):
+    """A cut anywhere (not on a record boundary) gives a failure and only whole records."""
+    pages = [(f"https://a.example/{i}", PAGE.format(t=f"Event {i}")) for i in range(4)]
+    data = _warc_bytes(pages)
+    for cut in range(40, len(data) - 1, 31):
+        got = list(read_bytes(data[:cut], "cut.warc.gz", Limits()))
+        assert len(failures(got)) == 1, cut
+        for a in articles(got):
+            assert a.text.rstrip().endswith("main text of the page."), cut
+
+
+def test_gzip_magic_junk_is_a_failure():
+    got = list(read_bytes(b"\x1f\x8b\x08\x00" + bytes(range(200)), "junk.warc.gz", Limits()))
+    assert len(failures(got)) == 1 and not articles(got)

@@ -170,34 +170,75 @@ def read_feed(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
 # --------------------------------------------------------------------------- WARC
 
 
-def read_warc(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+def gzip_members_complete(data: bytes, chunk: int = 1 << 20) -> bool:
+    """True when ``data`` is a sequence of whole gzip members (output is discarded).
+
+    warcio reads a cut-off member as far as it goes without complaint, so a truncated
+    ``.warc.gz`` would silently lose its last record; this check tells.
+    """
+    pos = 0
+    while pos < len(data):
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            d.decompress(data[pos:], chunk)  # at most ``chunk`` bytes of output kept at once
+            while d.unconsumed_tail and not d.eof:
+                d.decompress(d.unconsumed_tail, chunk)
+        except zlib.error:
+            return False
+        if not d.eof:
+            return False
+        pos = len(data) - len(d.unused_data)
+    return True
+
+
+def _warc_articles(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    for record in ArchiveIterator(io.BytesIO(data)):
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        ctype = record.http_headers.get_header("Content-Type") or ""
+        if "html" not in ctype.lower():
+            continue
+        n += 1
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        where = f"{origin}#{url or n}"
+        body = record.content_stream().read(limits.max_input_bytes + 1)
+        if len(body) > limits.max_input_bytes:
+            yield Failure(where, "ingest", "WARC record larger than the input limit", "E103")
+            continue
+        try:
+            html, _ = decode(body, what="WARC record")
+            yield html_to_article(html, where, limits, url=url)
+        except LagebildError as err:
+            yield Failure(where, "ingest", err.message, err.code)
+
+
+def read_warc(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
+    """HTML responses of a WARC/WARC.gz; a truncated archive keeps its whole records only."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    complete = data[:2] != b"\x1f\x8b" or gzip_members_complete(data)
+    held: Item | None = None  # the newest record waits until the next one proves it whole
+    n = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in ctype.lower():
-                continue
-            n += 1
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{origin}#{url or n}"
-            body = record.content_stream().read(limits.max_input_bytes + 1)
-            if len(body) > limits.max_input_bytes:
-                yield Failure(where, "ingest", "WARC record larger than the input limit", "E103")
-                continue
-            try:
-                html, _ = decode(body, what="WARC record")
-                yield html_to_article(html, where, limits, url=url)
-            except LagebildError as err:
-                yield Failure(where, "ingest", err.message, err.code)
+        for item in _warc_articles(data, origin, limits):
+            if held is not None:
+                yield held
+                n += 1
+            held = item
     except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError) as err:
         # warcio signals a cut-off archive in several ways, AttributeError among them
+        yield Failure(origin, "ingest", f"WARC truncated or corrupt after {n} record(s): {err}",
+                      "E104")  # fmt: skip
+        return
+    if held is not None and complete:
+        yield held
+    elif not complete:
         yield Failure(origin, "ingest",
-                      f"WARC truncated or corrupt after {n} record(s): {err}", "E104")  # fmt: skip
+                      f"WARC truncated or corrupt after {n} whole record(s); the cut-off last "
+                      "record was dropped", "E104")  # fmt: skip
 
 
 # --------------------------------------------------------------------------- JSONL
