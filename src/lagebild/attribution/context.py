@@ -1,0 +1,319 @@
+"""Rules that work on the context of a sentence, mixed into :class:`.frames.Finder`.
+
+* according-to markers (their content is the sentence minus the marker, their speaker the
+  source phrase; "nach eigenen Angaben": the sentence subject),
+* English headlines ("Lynch: No outside influence …"),
+* speech nouns with a *dass* clause ("ist der Meinung, dass …"),
+* free indirect speech (Konjunktiv sentences after an attributed one),
+* quotes left over (nested in some content, framed by a cue of their sentence, or standing
+  alone with the speaker of the context); quoted names and titles are no quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lagebild.attribution.cues import Marker, cue_at
+from lagebild.attribution.found import Found, Sent
+from lagebild.attribution.parse import agentive, parse_speaker
+from lagebild.attribution.phrases import ADVERBS
+from lagebild.attribution.quotes import Quote
+
+Token = Any
+
+KONJ1 = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge",
+         "diene", "trage", "lasse", "halte", "mache", "nehme", "finde", "zeige", "heiße",
+         "arbeite", "verfüge", "führe", "laufe", "befinde", "gehöre", "entspreche",
+         "gebe", "liege", "stehe", "gehe", "komme", "bestehe", "wisse", "brauche", "bleibe",
+         "sehe", "plane", "handle", "gelte", "fehle", "erwarte"}  # fmt: skip
+_SELF_REF = {"eigenen", "eigener", "seiner", "ihrer", "seinen", "ihren", "demnach", "unseren"}
+PRONOUN_SPEAKERS = {"er", "sie", "ich", "wir", "dieser", "diese", "he", "she", "they", "we"}
+SPEECH_NOUNS = {
+    "meinung", "ansicht", "auffassung", "überzeugung", "ergebnis", "schluss", "theorie", "these",
+    "prognose", "einschätzung", "hoffnung", "befürchtung", "sorge", "vorwurf", "vorwürfe",
+    "forderung", "behauptung", "behauptungen", "hinweis", "hinweise", "warnung", "erklärung",
+    "aussage", "eindruck", "worten", "angaben", "berichte", "bericht", "gerüchte", "zusage",
+    "versprechen", "ankündigung", "mitteilung", "meldung", "meldungen", "vermutung", "annahme",
+    "argument", "begründung", "feststellung", "standpunkt", "position", "kritik", "appell",
+}  # fmt: skip
+
+def _head(toks: list[Token], span: tuple[int, int]) -> Token:
+    """The token of ``span`` whose head lies outside it."""
+    for t in toks[span[0] : span[1]]:
+        if not (span[0] <= t.head.i < span[1]) or t.head.i == t.i:
+            return t
+    return toks[span[0]]
+
+
+class ContextRules:
+    """Methods of :class:`.frames.Finder` (they use its tokens, sentences and ``found``)."""
+
+    doc: Any
+    toks: list[Any]
+    text: str
+    lang: str
+    parsed: bool
+    sents: list[Sent]
+    sent_of: list[int]
+    quotes: list[Quote]
+    in_quote: list[int]
+    found: list[Found]
+
+    def according(self, s: Sent, sent_markers: list[Marker]) -> None:
+        """A sentence whose only sourcing is an according-to marker."""
+        has_frame = any(f.sent == s.index and f.rule in {"cue", "quote"} for f in self.found)
+        for m in sent_markers:
+            if m.kind != "according":
+                continue
+            frames = [f for f in self.found if f.sent == s.index and f.rule in {"cue", "quote"}]
+            if has_frame and all(f.form == "reported" for f in frames):
+                self.found = [f for f in self.found if f not in frames]  # the marker wins
+            elif has_frame:
+                for f in self.found:
+                    if f.sent == s.index:
+                        f.sources.append((*self.chars(*m.source), "according"))
+                        if f.speaker is None:
+                            f.mention = self.chars(*(m.mention or m.source))
+                continue
+            a, b = s.start, self._content_end(s.start, s)
+            parts = [(a, min(b, m.whole[0])), (max(a, m.whole[1]), b)]
+            content = []
+            for x, y in parts:
+                while x < y and self.toks[x].text in {",", ":", "–", ";"}:
+                    x += 1
+                while y > x and self.toks[y - 1].text in {",", ":", "–", ";"}:
+                    y -= 1
+                if any(t.is_alpha for t in self.toks[x:y]):
+                    content.append(self.chars(x, y))
+            if not content:
+                continue
+            spk = self._marker_speaker(m, s)
+            self.found.append(Found("according_to", content, self.chars(*m.cue), spk,
+                                    sent=s.index, rule="according",
+                                    mention=self.chars(*(m.mention or m.source))))
+
+    def _marker_speaker(self, m: Marker, s: Sent) -> tuple[int, int] | None:
+        """The speaker behind a marker; "nach eigenen Angaben": the sentence's subject."""
+        first = self.toks[m.source[0]].text.lower()
+        if first in {"es", "it"}:
+            return None  # ", heißt es."
+        if first not in _SELF_REF:
+            return self.chars(*m.source)
+        if self.parsed and first != "demnach":
+            root = next((t for t in self.toks[s.start : s.end] if t.dep_ == "ROOT"), None)
+            sub = parse_speaker(self.toks, root.i, s.start, s.end) if root is not None else None
+            if sub and not (sub[0] <= m.whole[0] < sub[1]):
+                return self.chars(*sub)
+        prev = [f for f in self.found if f.speaker and f.sent < s.index]
+        return prev[-1].speaker if prev else None
+
+    def headline(self, s: Sent) -> None:
+        """ "Lynch: No outside influence on FBI probe" – a name, a colon, a statement."""
+        if self.lang != "en":
+            return  # German gold leaves headlines out; measured: a small loss there
+        c = next((k for k in range(s.start + 1, min(s.end, s.start + 5))
+                  if self.toks[k].text == ":"), None)
+        if c is None or s.end - c < 4 or self.in_quote[c + 1] >= 0:
+            return
+        name = self.toks[s.start : c]
+        if not all(t.text[:1].isupper() and t.is_alpha for t in name) or any(
+                t.text.lower() in ADVERBS or t.pos_ not in {"PROPN", "NOUN", "X"} for t in name):
+            return
+        if any(f.sent == s.index for f in self.found):
+            return
+        self.found.append(Found("direct", [self.chars(c + 1, self._content_end(c + 1, s))],
+                                self.chars(c, c + 1), self.chars(s.start, c), sent=s.index,
+                                rule="headline"))
+
+    def noun_frames(self, s: Sent) -> None:
+        """ "X ist der Meinung, dass …", "kamen zu dem Ergebnis, dass …" (German)."""
+        if self.lang != "de":
+            return
+        taken = [c for f in self.found for c in f.content]
+        for m in range(s.start + 2, s.end):
+            if self.toks[m].text.lower() != "dass" or self.toks[m - 1].text != ",":
+                continue
+            at = self.toks[m].idx
+            if any(a <= at < b for a, b in taken):
+                continue
+            noun = next((k for k in range(m - 2, max(s.start, m - 5) - 1, -1)
+                         if self.toks[k].text.lower() in SPEECH_NOUNS
+                         and self.toks[k].text[:1].isupper()), None)
+            if noun is None:
+                continue
+            head = self.toks[noun].head
+            while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+                head = head.head
+            spk = None
+            if self.parsed:
+                anchor = head.i if head.pos_ in {"VERB", "AUX"} else noun
+                sub = parse_speaker(self.toks, anchor, s.start, m)
+                if sub is None and anchor != noun:
+                    sub = parse_speaker(self.toks, noun, s.start, m)
+                spk = self.chars(*sub) if sub else None
+            if spk is None:
+                continue
+            self.found.append(Found("indirect", [self.chars(m, self._content_end(m, s))],
+                                    self.chars(noun, noun + 1), spk, sent=s.index, rule="cue"))
+
+    # ------------------------------------------------------------------ the pass
+    def free_indirect(self) -> None:
+        """Konjunktiv sentences after an attributed one continue it (one span per run)."""
+        if self.lang != "de":
+            return
+        by_sent = {f.sent: f for f in self.found if f.speaker or f.mention}
+        covered = {f.sent for f in self.found}
+        last: Found | None = None
+        for s in self.sents:
+            if s.index in covered:
+                last = None
+                continue
+            src = None
+            for back in (1, 2):
+                src = by_sent.get(s.index - back)
+                if src is not None or (s.index - back) in covered:
+                    break
+            if src is None and s.index > 0 and self.in_quote[s.start] < 0:
+                src = self._implicit_source(s)
+            if src is None or self.in_quote[s.start] >= 0 or not any(
+                    self._konj(t) for t in self.toks[s.start : s.end]):
+                last = None
+                continue
+            if "\n" in self.text[src.content[-1][1] : self.toks[s.start].idx]:
+                continue
+            span = self.chars(s.start, s.end)
+            if last is not None and last.sent == s.index - 1:
+                last.content[-1] = (last.content[-1][0], span[1])
+                last.sent = s.index
+                by_sent[s.index] = last
+                continue
+            mention = src.mention
+            if mention and self.text[mention[0] : mention[1]].lower() == "demnach":
+                mention = None  # the chain goes on with the source "Demnach" points to
+            f = Found("indirect", [span], None, self._named(src.speaker, s.index), sent=s.index,
+                      rule="free", mention=mention)
+            self.found.append(f)
+            by_sent[s.index] = f
+            last = f
+
+    def _implicit_source(self, s: Sent) -> Found | None:
+        """A Konjunktiv I sentence after one whose subject can speak ("Das Institut sieht
+        keine Gefahr. Lediglich Personen … seien zu schützen."): that subject is the speaker."""
+        if not self.parsed or not any(self._konj1_strict(t) for t in self.toks[s.start : s.end]):
+            return None
+        prev = self.sents[s.index - 1]
+        if "\n" in self.text[self.toks[prev.end - 1].idx : self.toks[s.start].idx]:
+            return None
+        root = next((t for t in self.toks[prev.start : prev.end] if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in {"VERB", "AUX"}:
+            return None
+        sub = parse_speaker(self.toks, root.i, prev.start, prev.end)
+        if sub is None or agentive(_head(self.toks, sub)) < 2:
+            return None
+        return Found("indirect", [self.chars(prev.start, prev.end)], None, self.chars(*sub),
+                     sent=prev.index, rule="implicit")
+
+    @staticmethod
+    def _konj1_strict(tok: Token) -> bool:
+        """An unambiguous Konjunktiv I form ("sei", "habe" with a 3rd-person subject)."""
+        w = tok.text.lower()
+        if w in {"sei", "seien", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe",
+                 "bestehe", "liege", "stehe", "gehe", "komme", "habe"}:
+            if tok.i > 0 and tok.doc[tok.i - 1].text.lower() in {"ich", "ja", "so"}:
+                return False  # "ich habe", "so sei es"
+            nxt = tok.doc[tok.i + 1].text.lower() if tok.i + 1 < len(tok.doc) else ""
+            return not (w == "sei" and nxt in {"es", "denn"})
+        return "Sub" in tok.morph.get("Mood") and "Pres" in tok.morph.get("Tense")
+
+    def _named(self, spk: tuple[int, int] | None, sent: int) -> tuple[int, int] | None:
+        """An inherited pronoun speaker ("er") replaced by the last named speaker before it."""
+        if spk is None or self.text[spk[0] : spk[1]].lower() not in PRONOUN_SPEAKERS:
+            return spk
+        for f in sorted(self.found, key=lambda g: g.start, reverse=True):
+            if f.speaker and f.speaker[0] < spk[0] and sent - 5 < f.sent <= sent and \
+                    self.text[f.speaker[0] : f.speaker[1]].lower() not in PRONOUN_SPEAKERS:
+                return f.speaker
+        return spk
+
+    @staticmethod
+    def _konj(tok: Token) -> bool:
+        if tok.text.lower() in {"dürfte", "dürften"}:
+            return False  # epistemic, not reported
+        if "Sub" in tok.morph.get("Mood"):
+            return True
+        return tok.text.lower() in KONJ1 or tok.text.lower() in {"soll", "sollen"}
+
+    def leftover_quotes(self) -> None:
+        taken = {c for f in self.found if f.rule == "quote" for c in f.content}
+        for q in self.quotes:
+            if (q.start, q.end) in taken:
+                continue
+            inner = self.text[q.start + 1 : q.end - 1]
+            before = self.text[max(0, q.start - 6) : q.start].split()
+            if _is_name(inner, before[-1] if before else "") or self._in_speaker(q):
+                continue  # „Linkspartei.PDS“, „Space Telescope Science Institute“
+            host = next((f for f in self.found if f.content[0][0] <= q.start
+                         and q.end <= f.content[-1][1] and f.rule != "quote"), None)
+            frame = None if host is not None else self._sentence_frame(q)
+            if host is not None:
+                self.found.append(Found("direct", [(q.start, q.end)], host.cue, host.speaker,
+                                        list(host.sources), sent=host.sent, rule="nested"))
+            elif frame is not None:
+                self.found.append(frame)
+            elif (len(inner.split()) >= 4 or any(p in inner for p in ".!?")) and \
+                    self._has_verb(q):
+                span = self._tokens_in(q.start, q.end)
+                sent = self.sent_of[span.start] if span else 0
+                prev = [f for f in self.found if f.start < q.start and f.speaker]
+                spk = max(prev, key=lambda f: f.start).speaker if prev else None
+                spk = self._named(spk, sent)
+                self.found.append(Found("direct", [(q.start, q.end)], None, spk, sent=sent,
+                                        rule="context"))
+
+
+    def _sentence_frame(self, q: Quote) -> Found | None:
+        """A short quote in a sentence with a cue verb ("nannte den Bericht eine „Ente“")."""
+        span = self._tokens_in(q.start, q.end)
+        if not span:
+            return None
+        s = self.sents[self.sent_of[span.start]]
+        for k in range(s.start, s.end):
+            if self.in_quote[k] >= 0:
+                continue
+            cue = cue_at(self.toks, k, s.start, s.end, self.lang)
+            if cue is None:
+                continue
+            spk = self.speaker(cue, avoid=span)
+            if spk is not None:
+                return Found("direct", [(q.start, q.end)], self.cue_span(cue), spk,
+                             sent=s.index, rule="nested")
+        return None
+
+    def _in_speaker(self, q: Quote) -> bool:
+        return any(f.speaker[0] <= q.start < f.speaker[1] for f in self.found if f.speaker)
+
+    def _has_verb(self, q: Quote) -> bool:
+        if not self.doc.has_annotation("POS"):
+            return True
+        return any(t.pos_ in {"VERB", "AUX"} for t in self.toks[slice(
+            self._tokens_in(q.start, q.end).start, self._tokens_in(q.start, q.end).stop)])
+
+
+_DEFINITE = {"der", "die", "das", "dem", "den", "des", "im", "vom", "zum", "zur", "beim", "am",
+             "the", "zu", "bei", "auf", "in", "mit", "für", "über", "von", "nach",
+             "aus"}  # fmt: skip
+
+
+def _is_name(inner: str, before: str = "") -> bool:
+    """A quoted name or title: no sentence mark, (almost) every word capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w.\-’']*", inner)]
+    if not words or any(p in inner for p in "!?") or inner.rstrip().endswith("."):
+        return False
+    if len(words) == 1 and "." not in words[0] and before.lower() not in _DEFINITE:
+        return False  # "eine „Zeitungsente“" is a quoted word, "dem „Deutschlandfunk“" a name
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"und", "der", "die", "das",
+                                                                      "des", "von", "für", "mit",
+                                                                      "the", "of", "and", "ohne"})
+    return caps == len(words) or ("." in inner.strip(".") and " " not in inner.strip())
+
