@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
-# Run the test suite with a throw-away PostgreSQL server on loopback when one can be started.
+# Run the test suite, with a throw-away PostgreSQL server on loopback when one can be started
+# (tests marked `postgres` skip with a reason otherwise).
 set -u
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-pg_started=0
-if [ -z "${LAGEBILD_TEST_PG_URL:-}" ] && [ -x scripts/pg_test_server.sh ]; then
-  if url=$(bash scripts/pg_test_server.sh start 2>/tmp/lagebild-pg.log); then
-    export LAGEBILD_TEST_PG_URL="$url"
-    pg_started=1
-    echo "PostgreSQL for tests: $url"
-  else
-    echo "PostgreSQL could not be started (see /tmp/lagebild-pg.log): its tests will skip"
-  fi
+if [ -n "${LAGEBILD_TEST_PG_URL:-}" ]; then
+  exec $BIN/python -m pytest -p no:cacheprovider "$@"
+fi
+if out=$(bash scripts/pg_test_server.sh start 2>/tmp/lagebild-pg.log); then
+  export LAGEBILD_TEST_PG_URL="$(echo "$out" | grep '^LAGEBILD_TEST_PG_URL=' | cut -d= -f2-)"
+  pgdir=$(echo "$out" | grep '^LAGEBILD_PG_DIR=' | cut -d= -f2-)
+  echo "PostgreSQL for tests on ${LAGEBILD_TEST_PG_URL%%@*}@… (dir $pgdir)"
+  trap 'bash scripts/pg_test_server.sh stop "$pgdir" >/dev/null 2>&1' EXIT
+else
+  echo "PostgreSQL could not be started (see /tmp/lagebild-pg.log): its tests will skip"
 fi
 $BIN/python -m pytest -p no:cacheprovider "$@"
-rc=$?
-[ $pg_started -eq 1 ] && bash scripts/pg_test_server.sh stop >/dev/null 2>&1
-exit $rc
