@@ -1,0 +1,73 @@
+"""Web fixtures: a store filled with the hand-built records (SQLite, and PostgreSQL when
+``LAGEBILD_TEST_PG_URL`` names a server), and TestClients over apps made on it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from web_fixtures import LIGHT, TOKEN, TestClient, fill
+
+from lagebild.store import Store
+
+PG_ENV = "LAGEBILD_TEST_PG_URL"
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgres", marks=[pytest.mark.integration, pytest.mark.postgres], id="postgres"),
+]
+
+
+def _pg_schema_url() -> Iterator[str]:
+    import psycopg
+
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set: start a server with scripts/pg_test_server.sh")
+    base = base.replace("postgresql+psycopg://", "postgresql://", 1)
+    schema = f"lagebild_web_{uuid.uuid4().hex[:12]}"  # generated here, not user input
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def _url(backend: str, folder: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'web.db'}"
+    else:
+        yield from _pg_schema_url()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def filled_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A store with the fixture records, shared by the read-only tests of a module."""
+    gen = _url(request.param, tmp_path_factory.mktemp("web"))
+    url = next(gen)
+    store = Store.open(url)
+    fill(store)
+    yield store
+    store.close()
+    gen.close()
+
+
+@pytest.fixture(scope="module")
+def client(filled_store: Store) -> Iterator[TestClient]:
+    from lagebild.web import create_app
+
+    app = create_app(None, store=filled_store, token=TOKEN, config=LIGHT)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(f"sqlite:///{tmp_path / 'fresh.db'}") as store:
+        fill(store)
+        yield store
