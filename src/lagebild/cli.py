@@ -136,7 +136,7 @@ def run_analyze(
 
         store = Store.open(db or cfg.db_url)
     sink = JsonSink(json_target)
-    articles, failures = [], []
+    articles, failures, pending = [], [], []
     try:
         for item in _with_progress(analyze_paths(files, cfg), len(files), "analyzing"):
             if isinstance(item, Failure):
@@ -148,13 +148,28 @@ def run_analyze(
                 continue
             articles.append(item)
             sink.write(item)
-            if store is not None:
-                store.save_article(item)
+            pending.append(item)
+            if store is not None and len(pending) >= 50:
+                _flush(store, pending, failures)
     finally:
         sink.close()
         if store is not None:
-            store.close()
+            try:
+                _flush(store, pending, failures)
+            finally:
+                store.close()
     return articles, failures
+
+
+def _flush(store: Any, pending: list[Any], failures: list[Any]) -> None:
+    """Store a batch in one transaction; an article the store refuses becomes a failure."""
+    refused: list[Any] = []
+    store.save_articles(pending, failures=refused)
+    for failure in refused:
+        err.print(f"[yellow]not stored[/yellow] {escape(f'{failure.id}: {failure.reason}')}")
+        store.save_failure(failure)
+    failures.extend(refused)
+    pending.clear()
 
 
 def summarise(articles: list[Any], failures: list[Any]) -> None:
@@ -503,6 +518,71 @@ app.add_typer(eval_app, name="eval")
 from lagebild.actors.cli import app as actors_app  # noqa: E402
 
 app.add_typer(actors_app, name="actors")
+
+from lagebild.spark.cli import app as spark_app  # noqa: E402
+
+app.add_typer(spark_app, name="spark")
+
+db_app = typer.Typer(help="Look after the store: check, upgrade, statistics.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("check")
+def db_check(
+    db: DbOpt = None,
+    deep: Annotated[
+        bool, typer.Option("--deep", help="Also re-verify every stored record.")
+    ] = False,
+) -> None:
+    """Integrity check (SQLite PRAGMA integrity_check plus lagebild's consistency checks)."""
+    from lagebild.store import Store
+
+    with Store.open(db) as store:
+        problems = store.integrity_check(deep=deep)
+    for problem in problems:
+        err.print(f"[red]problem:[/red] {escape(problem)}")
+    if problems:
+        raise typer.Exit(1)
+    err.print("store is consistent")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOpt = None) -> None:
+    """Create the store or bring its schema up to date (migrations run on open)."""
+    from lagebild.store import Store
+    from lagebild.store.migrate import current_revision, head_revision
+
+    with Store.open(db) as store, store.engine.connect() as conn:
+        err.print(f"{store.url}: schema revision {current_revision(conn)} (head {head_revision()})")
+
+
+@db_app.command("stats")
+def db_stats(db: DbOpt = None) -> None:
+    """Rows per table."""
+    from lagebild.store import Store
+
+    with Store.open(db) as store:
+        typer.echo(json.dumps(store.counts(), indent=2))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "phrases" and prefix* (all must match).')],
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(help="Hits per page.")] = 20,
+    offset: Annotated[int, typer.Option(help="Hits to skip.")] = 0,
+) -> None:
+    """Full-text search over stored articles (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    from lagebild.store import Store
+
+    with Store.open(db) as store:
+        total = store.count_search(query)
+        for hit in store.search(query, limit=limit, offset=offset):
+            data = dataclasses.asdict(hit)
+            if isinstance(data.get("snippet"), str):  # hit markers STX/ETX shown as « »
+                data["snippet"] = data["snippet"].replace("\x02", "«").replace("\x03", "»")
+            typer.echo(json.dumps(data, ensure_ascii=False, default=str))
+    err.print(f"{total} hit(s)")
 
 
 def main() -> None:
