@@ -131,3 +131,23 @@ def test_seed_weekdays(seed_text: str) -> None:
     assert got["am mittwoch"] == "2025-08-20"
     assert got["mittwochstreffen"] == "2025-08-20"
     assert got["am donnerstag"] == "2025-08-21"
+
+
+def test_actor_inside_condition_is_not_the_target():
+    """'if Russia and Ukraine agree …' conditions the commitment; Russia is not its target."""
+    from lagebild.config import Config
+    from lagebild.pipeline import Context, process
+    from lagebild.records import Article
+
+    ctx = Context(Config())
+    for lang, text in [
+        ("en", "Germany will take part in a mission to protect merchant shipping in the Black "
+               "Sea if Russia and Ukraine agree a ceasefire, a diplomat said."),
+        ("de", "Deutschland werde sich an einer Mission im Schwarzen Meer beteiligen, falls "
+               "Russland und die Ukraine einen Waffenstillstand vereinbaren, sagte ein Diplomat."),
+    ]:
+        out = process(Article("c", None, None, lang, "T", "2025-10-17", text), ctx)
+        conditional = [c for c in out.claims if c.modality == "conditional"]
+        assert conditional, (lang, out.claims)
+        assert all(c.target_id not in ("country:RUS", "country:UKR") for c in conditional)
+        assert "Russ" in (conditional[0].condition or "")

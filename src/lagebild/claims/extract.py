@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.claims.clauses import Clause, Mention, mentions, walk
@@ -69,6 +69,7 @@ class _State:
     depth: DepthFn | None = None
     last_actor: str | None = None
     last_person: str | None = None  # the last person who was a clause subject
+    conditions: list[Condition] = field(default_factory=list)  # of the current sentence
 
 
 def _governing_prep(text: str, start: int, floor: int) -> str | None:
@@ -187,7 +188,9 @@ def _actor(st: _State, clause: Clause, trig: int, speaker: str | None,
 
 def _target(st: _State, clause: Clause, trig: int, actors: list[str]) -> str | None:
     text = st.article.text
-    others = [m for m in clause.mentions if m.actor_id not in actors]
+    # an actor named inside the condition ("falls Russland … zustimmt") is not the target
+    others = [m for m in clause.mentions if m.actor_id not in actors
+              and not any(c.start <= m.start < c.end for c in st.conditions)]
     after = [m for m in others if m.start >= trig]
     for m in after:
         if _governing_prep(text, m.start, clause.start) in TARGET_PREPS:
@@ -319,6 +322,7 @@ def extract(article: Article, doc: Any, times: list[TimeExpr], *,
         s0 = sentence[0]
         conds = [Condition(c.start + s0, c.end + s0, c.text)
                  for c in conditions(article.text[s0 : sentence[1]])]
+        st.conditions = conds
         consumed: set[int] = set()
         prev_subject: str | None = None
         for i, clause in enumerate(cls):
