@@ -41,7 +41,8 @@ def test_floor_with_the_configured_pipelines():
 
 
 def test_floor_on_gum_independent_gold():
-    from conftest import shared_path
+    from tests.shared import shared_path
+
     from lagebild.eval.actors import score_gum
 
     scores = score_gum(shared_path("data", "gum_en", "gum_en.tar.xz"), "blank")

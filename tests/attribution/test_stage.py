@@ -138,3 +138,15 @@ def test_english_forms_and_chain(en: Article) -> None:
     assert d.sources[0].type == "anonymous_official"
     e = find(en, "any deployment")
     assert e.form == "reported" and e.speaker.text == "Russia"
+
+
+def test_told_reporters_is_an_audience_not_an_outlet():
+    from lagebild.config import Config
+    from lagebild.pipeline import Context, process
+    from lagebild.records import Article
+
+    text = ("Ministers met in Brussels on Wednesday. NATO defence ministers did not agree on a "
+            "timetable for the mission, Mark Rutte told reporters after the meeting.")
+    out = process(Article("r", None, None, "en", "T", "2025-10-15", text), Context(Config()))
+    sources = [s for a in out.attributions for s in a.sources]
+    assert not any("reporters" in s.text for s in sources), sources

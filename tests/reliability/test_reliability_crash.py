@@ -20,7 +20,7 @@ import pytest
 
 from lagebild.store import Store
 
-N_ARTICLES = 1500
+N_ARTICLES = 12000
 CYCLES = 4
 TEMPLATE = (
     "Meldung {i}: Der Stadtrat von Beispielstadt hat am Montag über den Haushalt {i} "
@@ -91,7 +91,7 @@ def test_sigkill_during_analyze_loses_nothing(tmp_path):
     seen = []
     for _ in range(CYCLES):
         proc = _analyze(src, db)
-        time.sleep(rng.uniform(1.5, 5.0))
+        time.sleep(rng.uniform(2.0, 6.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         now = _check(db)

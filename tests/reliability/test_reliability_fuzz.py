@@ -43,3 +43,13 @@ def test_target_never_crashes(name):
         target(data)
 
     fuzz()
+
+
+REGRESSIONS = Path(__file__).resolve().parents[1] / "data" / "regressions"
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("*")), ids=lambda p: p.name)
+def test_crashes_found_by_fuzzing_stay_fixed(path):
+    """Inputs that once crashed a parser (found by `make fuzz`); the name says which target."""
+    target = TARGETS[path.name.split("_", 1)[0]]
+    target(path.read_bytes())

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from typing import Any
 
 from lagebild.attribution.frames import Finder, Found
@@ -83,6 +84,11 @@ def extract(article: Article, doc: Any, lang: str) -> list[Attribution]:
 Item = tuple[Found, Speaker | None, list[Source]]
 
 
+_AUDIENCE = re.compile(
+    r"\b(?:reporters?|journalists?|the\s+press|the\s+media|Journalist\w*|Reporter\w*"
+    r"|Presse(?:vertretern)?|Medien(?:vertretern)?)\b", re.IGNORECASE)
+
+
 def _source(m: Mention, resolver: Resolver) -> Source:
     kind = resolver.kind(m)
     return Source(m.text, kind, actor_for(m, kind, resolver.lang))  # type: ignore[arg-type]
@@ -104,6 +110,8 @@ def _resolve(f: Found, resolver: Resolver) -> Item:
         src = _source(ref, resolver)
         if speaker and src.text == speaker.text:
             continue
+        if how == "told" and (src.type != "outlet" or _AUDIENCE.search(src.text)):
+            continue  # "told reporters", "gegenüber Journalisten": an audience, not a source
         (told if how == "told" else inter).append(src)
     if f.rule == "according" or not inter:
         inter = [own] if own else []

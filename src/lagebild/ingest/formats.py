@@ -143,7 +143,10 @@ def _fragment_text(fragment: str) -> str:
 def read_feed(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, LookupError, ValueError) as err:  # a lying encoding declaration
+        raise MalformedInputError(f"feed cannot be decoded: {err}") from err
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None) or "no entries"
         raise MalformedInputError(f"not a readable RSS/Atom feed ({reason})")
