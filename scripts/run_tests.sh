@@ -10,7 +10,7 @@ fi
 if out=$(bash scripts/pg_test_server.sh start 2>/tmp/lagebild-pg.log); then
   export LAGEBILD_TEST_PG_URL="$(echo "$out" | grep '^LAGEBILD_TEST_PG_URL=' | cut -d= -f2-)"
   pgdir=$(echo "$out" | grep '^LAGEBILD_PG_DIR=' | cut -d= -f2-)
-  echo "PostgreSQL for tests on ${LAGEBILD_TEST_PG_URL%%@*}@… (dir $pgdir)"
+  echo "PostgreSQL for tests on ${LAGEBILD_TEST_PG_URL##*@} (dir $pgdir)"
   trap 'bash scripts/pg_test_server.sh stop "$pgdir" >/dev/null 2>&1' EXIT
 else
   echo "PostgreSQL could not be started (see /tmp/lagebild-pg.log): its tests will skip"
