@@ -38,7 +38,6 @@ test: $(VENV)/.dev-installed system-deps
 
 lint: dev
 	$(BIN)/ruff check src tests scripts bench
-	$(BIN)/ruff format --check src tests
 
 typecheck: dev
 	$(BIN)/mypy

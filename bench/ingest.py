@@ -17,17 +17,36 @@ import time
 from pathlib import Path
 
 from lagebild.config import Config
-from lagebild.pipeline import Context, run
 from lagebild.ingest import read_paths
+from lagebild.pipeline import Context, run
 from lagebild.records import Article
 
-ACTORS = ["Die Regierung", "Der Minister", "Die Kommission", "Ein Sprecher", "The ministry",
-          "The president", "A senior official", "Die Opposition"]
-VERBS = ["kündigte an, dass", "erklärte am Montag, dass", "said on Tuesday that",
-         "bestätigte, dass", "warned that", "teilte mit, dass"]
-THINGS = ["die Hilfen verlängert werden", "the talks would continue next week",
-          "weitere 30 Millionen Euro bereitstehen", "no decision had been taken",
-          "die Grenze geöffnet bleibt", "the agreement could be signed in March"]
+ACTORS = [
+    "Die Regierung",
+    "Der Minister",
+    "Die Kommission",
+    "Ein Sprecher",
+    "The ministry",
+    "The president",
+    "A senior official",
+    "Die Opposition",
+]
+VERBS = [
+    "kündigte an, dass",
+    "erklärte am Montag, dass",
+    "said on Tuesday that",
+    "bestätigte, dass",
+    "warned that",
+    "teilte mit, dass",
+]
+THINGS = [
+    "die Hilfen verlängert werden",
+    "the talks would continue next week",
+    "weitere 30 Millionen Euro bereitstehen",
+    "no decision had been taken",
+    "die Grenze geöffnet bleibt",
+    "the agreement could be signed in March",
+]
 
 
 def page(i: int, rng: random.Random) -> str:
@@ -38,10 +57,13 @@ def page(i: int, rng: random.Random) -> str:
         f"und {rng.choice(ACTORS).lower()} {rng.choice(VERBS)} {rng.choice(THINGS)}.</p>"
         for _ in range(rng.randint(6, 14))
     )
-    return (f"<html><head><title>{title}</title><meta name='date' content='2025-0{1 + i % 9}-1{i % 9}'>"
-            f"</head><body><nav><a href='/'>Start</a></nav><article><h1>{title}</h1>"
-            f"<p>{teaser}</p><p>{teaser}</p>{paras}</article>"
-            f"<div class='comments'><p>Kommentar {i}: unwichtig</p></div></body></html>")
+    day = f"2025-0{1 + i % 9}-1{i % 9}"
+    return (
+        f"<html><head><title>{title}</title><meta name='date' content='{day}'>"
+        f"</head><body><nav><a href='/'>Start</a></nav><article><h1>{title}</h1>"
+        f"<p>{teaser}</p><p>{teaser}</p>{paras}</article>"
+        f"<div class='comments'><p>Kommentar {i}: unwichtig</p></div></body></html>"
+    )
 
 
 def main() -> None:

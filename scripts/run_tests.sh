@@ -4,6 +4,9 @@
 set -u
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# lint and types first: cheap, and a failure here is a failure of the run
+$BIN/ruff check src tests bench scripts fuzz || exit 1
+$BIN/mypy || exit 1
 if [ -n "${LAGEBILD_TEST_PG_URL:-}" ]; then
   exec $BIN/python -m pytest -p no:cacheprovider "$@"
 fi

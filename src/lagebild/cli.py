@@ -231,7 +231,8 @@ def load_articles(paths: list[str], cfg: Any, db: str | None, store_enabled: boo
     from lagebild.ingest import expand_paths
     from lagebild.records import article_from_json
 
-    records, raw = [], []
+    records: list[Any] = []
+    raw: list[str] = []
     for path in expand_paths(paths):
         if _is_records_file(path):
             with open(path, encoding="utf-8") as fh:
@@ -289,15 +290,13 @@ def run_stories(
 
 
 def print_stories(stories: list[Any], articles: list[Any]) -> None:
-    by_id = {a.id: a for a in articles}
+    titles = {a.id: a.title or "" for a in articles}
     for story in stories:
         origin = story.origin
         where = f"{origin.outlet or '?'} ({origin.basis})" if origin else "?"
         err.print(
             f"[bold]{story.id}[/bold] {len(story.articles)} copies, origin {where}: "
-            f"{(by_id.get(story.articles[0]).title if story.articles[0] in by_id else '') or ''}"[
-                :160
-            ]
+            f"{titles.get(story.articles[0], '')}"[:160]
         )
         for d in story.drift[:12]:
             err.print(f"   [magenta]{d.kind}[/magenta] {d.detail}"[:200])

@@ -316,10 +316,10 @@ def _convert(tp: Any, value: Any) -> Any:
                 return value
         return value
     if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in value)
-        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+        items = typing.get_args(tp)
+        if len(items) == 2 and items[1] is Ellipsis:
+            return tuple(_convert(items[0], v) for v in value)
+        return tuple(_convert(a, v) for a, v in zip(items, value, strict=True))
     if origin is dict:
         _, vt = typing.get_args(tp)
         return {k: _convert(vt, v) for k, v in value.items()}

@@ -105,7 +105,7 @@ class Finder(ContextRules):
     def _tokens_in(self, start: int, end: int) -> range:
         import bisect
 
-        starts = [t.idx for t in self.toks] if not hasattr(self, "_starts") else self._starts
+        starts: list[int] = getattr(self, "_starts", None) or [t.idx for t in self.toks]
         self._starts = starts
         return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 

@@ -104,8 +104,8 @@ def evaluate(directory: Path, split: str = "dev", model: str | None = None,
     tally = Tally()
     items = list(texts.items())[:limit]
     for text_path, ann in items:
-        text = text_path.read_text(encoding="utf-8")
-        score_text(text, read_ann(ann), predict(nlp(text)), tally)
+        content = text_path.read_text(encoding="utf-8")
+        score_text(content, read_ann(ann), predict(nlp(content)), tally)
     scores: dict[str, Any] = {}
     for role in ROLES:
         scores[role] = {

@@ -172,7 +172,7 @@ def load_nlp(lang: str, model: str | None) -> Any:
         return spacy.load(model)
     try:
         from lagebild.config import Config
-        from lagebild.nlp import load  # type: ignore[attr-defined]
+        from lagebild.nlp import load
 
         return load(lang, Config())
     except (ImportError, OSError, AttributeError):

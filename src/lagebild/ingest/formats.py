@@ -15,6 +15,7 @@ import logging
 import re
 import zlib
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlparse
 
 from lagebild.config import Limits
@@ -94,11 +95,16 @@ def html_to_article(html: str, origin: str, limits: Limits, **meta: object) -> A
     import trafilatura
 
     _check_depth(html, limits)
+    url = meta.get("url")
     doc = trafilatura.bare_extraction(
-        html, url=meta.get("url") or None, include_comments=False, with_metadata=True,
+        html, url=str(url) if url else None, include_comments=False, with_metadata=True,
         include_tables=False,
     )  # fmt: skip
-    found = doc.as_dict() if doc is not None else {}
+    found: dict[str, Any] = {}
+    if isinstance(doc, dict):
+        found = doc
+    elif doc is not None:
+        found = doc.as_dict()
     text = found.get("text") or ""
     if not text.strip():
         text = trafilatura.html2txt(html) or ""
