@@ -34,7 +34,7 @@ class GoldPipeline:
 
 
 def test_conllu_reader_merges_multiword_tokens() -> None:
-    sents = corpus.read_conllu(DATA / "mini_de.conllu")
+    sents = corpus.read_conllu(DATA / "mini_de_own.ud.txt")
     assert [s.key for s in sents] == ["t1", "t2"]
     forms = [t.form for t in sents[0].tokens]
     assert forms == ["Die", "Ministerin", "sagte", ",", "sie", "sei", "im", "Amt", "."]
@@ -47,7 +47,7 @@ def test_conllu_reader_merges_multiword_tokens() -> None:
 
 
 def test_ud_scores_are_perfect_for_gold_and_drop_when_spoiled() -> None:
-    sents = corpus.read_conllu(DATA / "mini_de.conllu")
+    sents = corpus.read_conllu(DATA / "mini_de_own.ud.txt")
     vocab = spacy.blank("de").vocab
     gold = GoldPipeline([corpus.ud_doc(vocab, sents)])
     scores = score_ud(gold, sents)
@@ -116,10 +116,10 @@ def test_eval_commands_print_json_and_honour_floors(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     scores = json.loads(res.stdout)
     assert scores["f1"] == 0.0  # a blank pipeline finds no entities
-    res = runner.invoke(app, ["ud", str(DATA / "mini_de.conllu"), "--model", "xx",
+    res = runner.invoke(app, ["ud", str(DATA / "mini_de_own.ud.txt"), "--model", "xx",
                               "--min", "sent_f1=1.0"])
     assert res.exit_code == 0, res.output
     assert set(json.loads(res.stdout)) >= {"upos", "morph", "mood_f1", "uas", "las", "sent_f1"}
-    res = runner.invoke(app, ["ud", str(DATA / "mini_de.conllu"), "--model", "xx",
+    res = runner.invoke(app, ["ud", str(DATA / "mini_de_own.ud.txt"), "--model", "xx",
                               "--min", "upos=0.5"])
     assert res.exit_code == 1
