@@ -129,10 +129,15 @@ def read_html(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
 # --------------------------------------------------------------------------- feeds
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _fragment_text(fragment: str) -> str:
     """Text of an HTML fragment from a feed entry, one paragraph per block element."""
     import lxml.html
 
+    # lxml refuses NUL and other control characters anywhere in a tree: drop them first
+    fragment = _CONTROL.sub("", fragment)
     if "<" not in fragment:
         return fragment
     try:
