@@ -93,3 +93,26 @@ def test_offset_map_property(raw):
     assert not any(ch in _DROP for ch in text)
     for r in result["removed"]:
         assert 0 <= r.raw_start <= r.raw_end <= len(raw)
+
+
+def test_hostile_similar_lines_do_not_reach_the_quadratic_comparison(monkeypatch):
+    """Long lines over a tiny vocabulary look alike to cheap checks; the shingle gate keeps
+    them from the edit-similarity comparison (which took minutes for 100 such lines)."""
+    import random
+
+    import lagebild.clean.blocks as blocks
+
+    calls = []
+    real = blocks.SequenceMatcher
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(blocks, "SequenceMatcher", counting)
+    rng = random.Random(1)
+    words = ["alpha", "beta", "gamma", "delta", "eins", "zwei", "drei", "vier"]
+    raw = "\n".join(" ".join(rng.choice(words) for _ in range(150)) for _ in range(200))
+    result = clean(raw)
+    assert len(calls) < 50, len(calls)
+    assert not result["removed"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 _WORD = re.compile(r"\w+")
 MIN_REPEAT_CHARS = 20  # shorter lines ("Anzeige", "Foto: dpa") are left to other rules
+MAX_EDIT_CHARS = 3000  # longer blocks are compared by shingles only
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +48,28 @@ def near_duplicate(a: str, b: str, threshold: float = 0.9) -> bool:
         return True  # a cut-down copy of the same block
     if min(len(a), len(b)) / max(len(a), len(b)) < threshold:
         return False
+    # cheap gate before the quadratic edit similarity: a near-verbatim copy shares many
+    # word 4-grams (hostile input with long, similar-looking lines would otherwise cost
+    # minutes per article)
+    if _jaccard(_shingles(a), _shingles(b)) < 0.3:
+        return False
+    if max(len(a), len(b)) > MAX_EDIT_CHARS:
+        return _jaccard(_shingles(a), _shingles(b)) >= 0.8
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return (
         matcher.real_quick_ratio() >= threshold
         and matcher.quick_ratio() >= threshold
         and (matcher.ratio() >= threshold)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _shingles(text: str, n: int = 4) -> frozenset[str]:
+    words = text.split()
+    if len(words) < n:
+        return frozenset((" ".join(words),))
+    return frozenset(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
