@@ -101,6 +101,9 @@ def read_bytes(data: bytes, origin: str, limits: Limits, fmt: str | None = None)
         yield from FORMATS[fmt](data, origin, limits)
     except LagebildError as err:
         yield Failure(origin, "ingest", err.message, err.code)
+    except Exception as err:  # a parser library tripping over hostile input: one failure
+        log.debug("reader failed on %s", origin, exc_info=True)
+        yield Failure(origin, "ingest", f"unreadable input ({type(err).__name__}: {err})", "E104")
 
 
 def read_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Item]:

@@ -32,7 +32,10 @@ Item = Article | Failure
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # "http://[bad" and other unparsable URLs: no outlet, not a crash
+        return None
     return host.removeprefix("www.") or None
 
 
