@@ -169,8 +169,8 @@ def read_feed(data: bytes, origin: str, limits: Limits) -> Iterator[Item]:
         try:
             body = ""
             if entry.get("content"):
-                body = max((c.get("value", "") for c in entry.content), key=len)
-            body = body or entry.get("summary", "")
+                body = max((str(c.get("value") or "") for c in entry.content), key=len)
+            body = body or str(entry.get("summary") or "")  # feedparser may hand out None
             text = _fragment_text(body)
             if not text.strip():
                 raise MalformedInputError("feed entry has neither content nor summary")
