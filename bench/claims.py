@@ -12,23 +12,10 @@ claims and time expressions per article.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
-
-
-def texts(lang: str, limit: int) -> list[str]:
-    if lang == "de":
-        with (DATA / "tenk_gnad_test" / "test.csv").open(encoding="utf-8", newline="") as fh:
-            out = [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1]
-    else:
-        with (DATA / "wmt24_en_de_docs" / "docs_dev.jsonl").open(encoding="utf-8") as fh:
-            out = [json.loads(line)["en"] for line in fh if line.strip()]
-    return out[:limit] if limit else out
+from corpora import texts  # bench/ is on sys.path when a script here runs
 
 
 def run(lang: str, limit: int) -> dict[str, object]:

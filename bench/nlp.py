@@ -15,29 +15,13 @@ words/s depend on what else runs.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
-
-
-def texts(lang: str, limit: int) -> list[str]:
-    if lang == "de":
-        path = DATA / "tenk_gnad_test" / "test.csv"
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
-        out = [row[1] for row in rows if len(row) >= 2]
-    else:
-        path = DATA / "wmt24_en_de_docs" / "docs_dev.jsonl"
-        with path.open(encoding="utf-8") as fh:
-            out = [json.loads(line)["en"] for line in fh if line.strip()]
-    return out[:limit] if limit else out
+from corpora import DATA, ROOT, texts  # bench/ is on sys.path when a script here runs
 
 
 def run_one(lang: str, mode: str, n_process: int, limit: int, model: str | None) -> dict:
