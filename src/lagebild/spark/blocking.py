@@ -161,4 +161,4 @@ def pair_score(a: Profile, b: Profile, cos: float, near: bool, grouping: Groupin
     scorer = _SCORERS.get(grouping)
     if scorer is None:
         scorer = _SCORERS[grouping] = StoryIndex(grouping)
-    return float(scorer._pair_score(a, b, cos, near))  # the index's own rule, not a copy
+    return float(scorer.pair_score(a, b, cos, near))  # the index's own rule, not a copy

@@ -179,12 +179,13 @@ class StoryIndex:
                 candidates[row] = float(self._vectors[row] @ profile.vector)
         best_story, best = None, opt.threshold
         for row, sim in candidates.items():
-            score = self._pair_score(profile, self._profiles[row], sim, row in near)
+            score = self.pair_score(profile, self._profiles[row], sim, row in near)
             if score >= best:
                 best_story, best = self._story_of[row], score
         return best_story
 
-    def _pair_score(self, a: Profile, b: Profile, cos: float, near_dup: bool) -> float:
+    def pair_score(self, a: Profile, b: Profile, cos: float, near_dup: bool) -> float:
+        """How strongly two articles look like copies (the Spark blocking uses this too)."""
         opt = self.options
         score = cos + opt.key_weight * _dice(a.keys, b.keys, opt.min_keys)
         if near_dup and a.lang == b.lang:
