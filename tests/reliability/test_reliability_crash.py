@@ -66,6 +66,22 @@ def _analyze(src: Path, db: str) -> subprocess.Popen:
     )
 
 
+def _wait_until_stored(path: Path, target: int, proc: subprocess.Popen) -> None:
+    """Kill points follow progress, not the clock: wait until ``target`` rows are stored
+    (a random point of the run), so the kill lands mid-ingest on a slow or a fast machine."""
+    import sqlite3
+
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+                if conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= target:
+                    return
+        except sqlite3.Error:
+            pass  # not created or migrated yet
+        time.sleep(0.02)
+
+
 def _check(db: str) -> int:
     store = Store.open(db)
     try:
@@ -91,7 +107,7 @@ def test_sigkill_during_analyze_loses_nothing(tmp_path):
     seen = []
     for _ in range(CYCLES):
         proc = _analyze(src, db)
-        time.sleep(rng.uniform(2.0, 6.0))
+        _wait_until_stored(tmp_path / "store.db", rng.randint(1, N_ARTICLES // 2), proc)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         now = _check(db)
