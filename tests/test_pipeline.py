@@ -50,6 +50,23 @@ def test_entity_limit_refuses_article():
     assert isinstance(failure, Failure) and failure.stage == "limits" and failure.code == "E106"
 
 
+@pytest.mark.parametrize("field_name", ["attributions", "times", "claims"])
+def test_every_capped_list_refuses_article(field_name):
+    from tests.factories import rich_article
+
+    [one] = getattr(rich_article(), field_name)[:1]
+
+    def many(article, doc, ctx):
+        return dataclasses.replace(article, **{field_name: (one,) * 4})
+
+    register_stage("actors", many)
+    limits = Limits(**{f"max_{field_name}": 3})
+    ctx = Context(Config(stages=("clean", "actors"), limits=limits))
+    [failure] = list(run([raw(1, "ein Text")], ctx))
+    assert isinstance(failure, Failure) and failure.stage == "limits"
+    assert f"4 {field_name} is over the limit of 3" in failure.reason
+
+
 def test_unknown_stage_is_a_config_error():
     with pytest.raises(ConfigError):
         Config(stages=("clean", "teleport"))

@@ -29,6 +29,8 @@ class Limits:
     max_text_chars: int = 2_000_000
     max_entities: int = 5_000
     max_claims: int = 2_000
+    max_attributions: int = 5_000
+    max_times: int = 5_000
     max_request_bytes: int = 25 * 1024 * 1024
 
 

@@ -107,14 +107,15 @@ def _check_limits(article: Article, config: Config) -> None:
     from lagebild.errors import LimitExceededError
 
     limits = config.limits
-    if len(article.entities) > limits.max_entities:
-        raise LimitExceededError(
-            f"{len(article.entities):,} entities is over the limit of {limits.max_entities:,}"
-        )
-    if len(article.claims) > limits.max_claims:
-        raise LimitExceededError(
-            f"{len(article.claims):,} claims is over the limit of {limits.max_claims:,}"
-        )
+    for field_name, cap in (
+        ("entities", limits.max_entities),
+        ("attributions", limits.max_attributions),
+        ("claims", limits.max_claims),
+        ("times", limits.max_times),
+    ):
+        count = len(getattr(article, field_name))
+        if count > cap:
+            raise LimitExceededError(f"{count:,} {field_name} is over the limit of {cap:,}")
 
 
 def run(articles: Iterable[Article | Failure], ctx: Context) -> Iterator[Article | Failure]:
