@@ -3,53 +3,19 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from tests.shared import pg_schema_url
 
 from lagebild.store import Store
 
-PG_ENV = "LAGEBILD_TEST_PG_URL"
 POSTGRES = pytest.param(
     "postgres", marks=[pytest.mark.integration, pytest.mark.postgres], id="postgres"
 )
 BACKENDS = ["sqlite", POSTGRES]
-
-
-def pg_base_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(
-            f"{PG_ENV} is not set: start a server with `scripts/pg_test_server.sh start` "
-            "(or run the tests under `scripts/pg_test_server.sh run -- pytest …`)"
-        )
-    return url
-
-
-def _admin_url(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
-@contextmanager
-def pg_schema_url() -> Iterator[str]:
-    """The test server's URL with a new, empty schema as search path, dropped afterwards
-    (a schema is much cheaper to create and drop than a database)."""
-    import psycopg
-
-    base = _admin_url(pg_base_url())
-    schema = f"lagebild_test_{uuid.uuid4().hex[:12]}"  # generated here, not user input
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture

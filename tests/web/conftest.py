@@ -3,46 +3,27 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.shared import pg_schema_url
 from web_fixtures import LIGHT, TOKEN, TestClient, fill
 
 from lagebild.store import Store
 
-PG_ENV = "LAGEBILD_TEST_PG_URL"
 BACKENDS = [
     "sqlite",
     pytest.param("postgres", marks=[pytest.mark.integration, pytest.mark.postgres], id="postgres"),
 ]
 
 
-def _pg_schema_url() -> Iterator[str]:
-    import psycopg
-
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} is not set: start a server with scripts/pg_test_server.sh")
-    base = base.replace("postgresql+psycopg://", "postgresql://", 1)
-    schema = f"lagebild_web_{uuid.uuid4().hex[:12]}"  # generated here, not user input
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-
-
 def _url(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{folder / 'web.db'}"
     else:
-        yield from _pg_schema_url()
+        with pg_schema_url("lagebild_web") as url:
+            yield url
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
