@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lagebild.claims.hedges import NOT_RULED_OUT, future_by_time, hedged
+
 # clause-introducing condition markers: the condition runs to the next clause boundary
 _COND_CLAUSE = re.compile(
-    r"^(?:Sollte|Sollten|Should)\b|\b(?:falls|sofern|sobald|vorausgesetzt(?:,)?(?:\s+dass)?|unter\s+der\s+(?:Bedingung|Voraussetzung)"
+    r"^(?:Sollte|Sollten|Should|Provided)\b|\b(?:falls|sofern|sobald|solange|vorausgesetzt(?:,)?(?:\s+dass)?|unter\s+der\s+(?:Bedingung|Voraussetzung)"
     r"(?:,)?(?:\s+dass)?|es\s+sei\s+denn|wenn|if|unless|provided(?=\s+(?:that|it|they|he|she|we|both|all)\b)|(?<=,\s)provided|as\s+long\s+as"
     r"|on\s+(?:the\s+)?condition\s+that|only\s+if|ohne\s+dass)\b", re.IGNORECASE)
 # prepositional condition markers: the condition is the noun phrase that follows
@@ -71,26 +73,32 @@ def conditions(sentence: str) -> list[Condition]:
     return sorted(out, key=lambda c: c.start)
 
 
-def modality(clause: str, trigger: int | None = None) -> str:
+def modality(clause: str, trigger: int | None = None, trigger_end: int | None = None) -> str:
     """The modality of one clause from its cue words (conditions are decided by the caller).
 
     With ``trigger`` (offset of the event word in ``clause``) a negation counts when it
-    comes before the trigger, right after it, or at the end of the clause ("… nicht").
+    comes before the trigger, inside it (the middle field of "nahm … niemanden fest"),
+    right after it, or at the end of the clause ("… nicht"). A negated rule-out ("nicht
+    ausgeschlossen") is a hedge, not a negation.
     """
-    if negated(clause, trigger):
+    masked = NOT_RULED_OUT.sub(lambda m: " " * len(m.group(0)), clause)
+    if negated(masked, trigger, trigger_end):
         return "negated"
-    if _POSSIBLE.search(clause):
+    if _POSSIBLE.search(clause) or hedged(clause):
         return "possible"
     if _FUTURE.search(clause):
+        return "future"
+    word = clause[trigger:] if trigger is not None else ""
+    if future_by_time(clause, word):
         return "future"
     return "asserted"
 
 
-def negated(text: str, trigger: int | None = None) -> bool:
+def negated(text: str, trigger: int | None = None, trigger_end: int | None = None) -> bool:
     if trigger is None:
         return bool(_NEG.search(text))
     for m in _NEG.finditer(text):
-        if m.start() < trigger:
+        if m.start() < trigger or (trigger_end is not None and m.start() < trigger_end):
             return True
         between = text[trigger : m.start()].split()
         if len(between) <= 3 or not text[m.end() :].strip(" .!?\"“”"):
