@@ -21,7 +21,9 @@ _ABBREV = re.compile(r"\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|z\.B|u\.a|Mr|Mrs|Ms|Gen|Sen
 _ORDINAL = re.compile(r"\b\d{1,2}\.$")
 _MONTH = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
                     r"|November|Dezember)\b")
-_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:–—])\s*|\s+(?=(?:dass|that|aber|but|während|whereas|sondern)\b)")
+# a comma between digits ("300,000") is not a clause boundary
+_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:–—])\s*"
+                    r"|\s+(?=(?:dass|that|aber|but|während|whereas|sondern)\b)")
 _ZU_INF = re.compile(r"(?:\bzu\s+\w+(?:en|ern|eln)|\w+zu\w+en)\s*[.!?]?$")
 _REL_START = re.compile(r"^(?:der|die|das|dem|den|deren|dessen|welche[rsnm]?|who|which)\b")
 # "guarantees that do not …": "that" right before a verb starts a relative clause

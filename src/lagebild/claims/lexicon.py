@@ -62,12 +62,24 @@ class Trigger:
     grams: frozenset[str] = frozenset()  # a match contains one of these (prefilter)
 
 
+# letters from common to rare (German and English news): a run's rarest trigram makes the
+# most selective prefilter ("höh" for "erhöh" rather than "erh")
+_COMMON = "enisratdhulcgmobwfkzpvüäößjyxq"
+
+
+def _rarest(run: str) -> str:
+    return max((run[i : i + 3] for i in range(len(run) - 2)),
+               key=lambda g: sum(_COMMON.find(ch) if ch in _COMMON else 30 for ch in g))
+
+
 def _grams(regex: str) -> frozenset[str]:
-    """First three letters of every literal run (≥ 3 letters) of a pattern: every match
-    of the trigger patterns contains one of them, so a clause without any is skipped
-    without running the regex (checked against real text in the tests)."""
-    plain = re.sub(r"\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!]|-?[a-z]+:)", " ", regex)
-    return frozenset(run[:3].lower() for run in re.findall(r"[^\W\d_]{3,}", plain))
+    """One trigram of every literal run (≥ 3 letters) of a pattern: every match contains
+    a whole run of its branch, so a clause without any of these trigrams is skipped
+    without running the regex (checked against real text in the tests). The trigram is
+    the run's rarest; a letter made optional ("prices?") ends a run."""
+    plain = re.sub(r"\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!]|-?[a-z]+:)", " ",
+                   re.sub(r"[^\W\d_][?*]|[^\W\d_]\{0", " ", regex))
+    return frozenset(_rarest(run.lower()) for run in re.findall(r"[^\W\d_]{3,}", plain))
 
 
 @dataclass(frozen=True, slots=True)

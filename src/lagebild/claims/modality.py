@@ -30,7 +30,8 @@ _BOUNDARY = re.compile(r"[,;:!?–—()]|\.(?:\s|$)|\s(?:aber|doch|jedoch|but|so
 _NOUN_END = re.compile(r"\s*(?:\S+\s+){0,3}?\b[A-ZÄÖÜ][\w-]*(?:s|es)?\b")
 
 _NEG = re.compile(
-    r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|weder|nirgends|not|no|never"
+    r"\b(?:nicht(?!\s+nur\b)|kein|keine|keinen|keinem|keiner|keines|nie|niemals|weder|nirgends"
+    r"|not(?!\s+(?:only|just)\b)|no|never"
     r"|neither|nor|none|niemand\w*|nichts|nobody|nothing)\b|n't\b", re.IGNORECASE)
 _POSSIBLE = re.compile(
     r"\b(?:könnte|könnten|könne|können|kann|möglicherweise|eventuell|vielleicht|womöglich|denkbar"
@@ -42,7 +43,7 @@ _FUTURE = re.compile(
     r"|beabsichtig\w*|Bereitschaft|Zusage\w*|zugesagt|angekündigt|kündigt\w*|ankündig\w*"
     r"|(?:ist|sind|sei|seien|wäre|wären|war|waren|zeigt\w*|sich)\s+(?:\w+\s+){0,2}bereit"
     r"|bereit\s+(?:sind|ist|sei|seien|wären|wäre|waren|war|zu)"
-    r"|shall|would|going\s+to|plan(?:s|ned)?\s+to|intend\w*|ready\s+to|willing|prepared\s+to"
+    r"|shall|would|going\s+to|plan(?:s|ned)?\s+to|aim(?:s|ing)?\s+to|intend\w*|ready\s+to|willing|prepared\s+to"
     r"|set\s+to|expected\s+to|due\s+to\s+(?!the\b|a\b|its\b)\w+|announced\s+plans)\b|'ll\b"
     r"|\bwill\b", re.IGNORECASE)
 
@@ -100,6 +101,8 @@ def negated(text: str, trigger: int | None = None, trigger_end: int | None = Non
     for m in _NEG.finditer(text):
         if m.start() < trigger or (trigger_end is not None and m.start() < trigger_end):
             return True
+        if m.group(0).lower().startswith(("kein", "nie", "never", "no")):
+            return True  # a negated object anywhere after the verb: "zahlt … keine Dividende"
         between = text[trigger : m.start()].split()
         if len(between) <= 3 or not text[m.end() :].strip(" .!?\"“”"):
             return True

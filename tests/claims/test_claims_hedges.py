@@ -1,0 +1,131 @@
+"""Hedges, reportative speech, future by time, object negation and general-news triggers
+(issue 6). Sentences here are written for the tests and are not in the dev sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.claims.clauses import clauses, sentences
+from lagebild.claims.lexicon import find_triggers
+from lagebild.eval.modality import predict, score_modality
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "claims"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # matrix hedge frames hand their hedge to the dass/that clause
+        ("de", "Es ist nicht auszuschließen, dass der Konzern Stellen streicht.", "possible"),
+        ("de", "Beobachter halten es für wahrscheinlich, dass Minsk die Grenze schließt.",
+         "possible"),
+        ("en", "It is possible that the regulator will fine the airline.", "possible"),
+        ("en", "It cannot be ruled out that the army will be deployed.", "possible"),
+        # a rule-out without double negation stays a negation
+        ("de", "Die Regierung schloss eine Erhöhung der Steuern aus.", "negated"),
+        # reportative soll / reportedly: an unconfirmed report
+        ("de", "Der Landrat soll Spenden veruntreut haben.", "possible"),
+        ("en", "The director allegedly sacked three workers.", "possible"),
+        # planning soll (no perfect infinitive) stays future
+        ("de", "Die Stadt soll im Sommer neue Kitas eröffnen und die Gebühren senken.", "future"),
+        # epistemic adverbs beat a future auxiliary
+        ("en", "The union will probably strike again.", "possible"),
+        ("de", "Die Mieten dürften weiter steigen.", "possible"),
+        # present tense with a future time
+        ("de", "Der Rat stimmt nächste Woche über den Haushalt ab.", "future"),
+        ("en", "The minister visits Nairobi next week.", "future"),
+        ("de", "Die Polizei durchsuchte am Morgen ein Lager.", "asserted"),
+        # a negated object anywhere after the verb; "nicht nur" is no negation
+        ("de", "Der Versorger zahlt seinen Kunden in diesem Winter keine Prämie.", "negated"),
+        ("de", "Die Polizei nahm bei der Kontrolle niemanden fest.", "negated"),
+        ("de", "Die EU liefert nicht nur Geld, sondern auch Zelte.", "asserted"),
+        ("en", "The firm has never laid off staff.", "negated"),
+    ],
+)
+def test_modality_of_news_sentences(lang: str, text: str, want: str) -> None:
+    assert predict(text, lang)[0] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Das Parlament verabschiedete das Gesetz.", "AGREE"),
+        ("The assembly passed a controversial budget.", "AGREE"),
+        ("Ein Gericht verurteilte den Mann zu drei Jahren Haft.", "COERCE"),
+        ("A court convicted two officials.", "COERCE"),
+        ("Ermittler durchsuchten Büros der Firma.", "COERCE"),
+        ("Spanien lieferte den Verdächtigen an Frankreich aus.", "COERCE"),
+        ("Malta nahm 200 Migranten von dem Schiff auf.", "AID"),
+        ("The country tested a hypersonic missile.", "MOBILIZE"),
+        ("Der Versorger erhöht die Gaspreise.", "SANCTION"),
+        ("The bakery cut its prices.", "CONCEDE"),
+        ("Der Konzern baut 500 Stellen ab.", "SANCTION"),
+        ("The government rolled back the tariffs.", "CONCEDE"),
+    ],
+)
+def test_general_news_triggers(text: str, event: str) -> None:
+    hits = find_triggers(text)
+    assert event in {h.trigger.event for h in hits}, [h.text for h in hits]
+
+
+def test_particle_that_is_a_preposition_needs_the_clause_end() -> None:
+    """"liefert … aus Beständen" is a delivery, not an extradition."""
+    hits = find_triggers("Berlin liefert Panzer aus Beständen der Bundeswehr.")
+    assert {h.trigger.event for h in hits} == {"AID"}
+
+
+def test_agent_nouns_are_not_events() -> None:
+    assert find_triggers("Die Ermittler und investigators waren vor Ort.") == []
+
+
+def test_ordinal_dates_and_thousands_do_not_split() -> None:
+    text = "Die Preise steigen zum 1. Januar. Toyota recalls 300,000 cars."
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == ["Die Preise steigen zum 1. Januar.",
+                                              "Toyota recalls 300,000 cars."]
+    assert len(clauses(text, spans[1])) == 1
+
+
+def test_conditions_solange_and_initial_provided() -> None:
+    assert predict("Solange der Streik dauert, schließt das Werk.", "de") == (
+        "conditional", "Solange der Streik dauert")
+    assert predict("Provided the court agrees, the city will close the road.", "en") == (
+        "conditional", "Provided the court agrees")
+
+
+def test_scorer_reports_coverage(tmp_path: Path) -> None:
+    gold = tmp_path / "m.jsonl"
+    rows = [{"lang": "en", "text": "The army attacked the town.", "modality": "asserted"},
+            {"lang": "en", "text": "The weather was fine.", "modality": "asserted"}]
+    gold.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    scores = score_modality(gold)
+    assert scores["claim_coverage"] == 0.5
+    assert scores["accuracy_given_claim"] == 1.0
+    assert scores["accuracy"] == 0.5  # strict: no claim counts as wrong
+
+
+@pytest.mark.parametrize(("name", "size"), [("modality_news_dev", 160),
+                                            ("modality_news_check", 60)])
+def test_news_sets_are_balanced(name: str, size: int) -> None:
+    items = [json.loads(x) for x in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines()]
+    assert len(items) >= size
+    langs = [i["lang"] for i in items]
+    assert langs.count("de") == langs.count("en")
+    mods = {m: [i["modality"] for i in items].count(m) for m in
+            ("asserted", "future", "conditional", "possible", "negated")}
+    assert min(mods.values()) >= size // 5 - 2
+    assert all(i["condition"] for i in items if i["modality"] == "conditional")
+
+
+def test_prefilter_changes_nothing_on_news_sets() -> None:
+    """The rarest-trigram prefilter must never hide a match (optional letters end runs)."""
+    for name in ("modality_news_dev", "modality_news_check"):
+        for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines():
+            text = json.loads(line)["text"]
+            for sent in sentences(text):
+                for clause in clauses(text, sent):
+                    assert find_triggers(clause.text) == find_triggers(clause.text,
+                                                                       prefilter=False)
