@@ -129,3 +129,14 @@ def test_prefilter_changes_nothing_on_news_sets() -> None:
                 for clause in clauses(text, sent):
                     assert find_triggers(clause.text) == find_triggers(clause.text,
                                                                        prefilter=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Angeklagte schwieg.",  # the defendant (a person), not a charge
+    "Zur Belohnung stieg sie auf.",  # "lohn" inside another noun is no wage
+    "In Abstimmung mit dem Partner plant die Firma weiter.",  # "in coordination with"
+    "We went exploring the old town.",
+    "Die Reisenden kamen über Freilassing.",
+])
+def test_words_that_only_look_like_triggers(text: str) -> None:
+    assert find_triggers(text) == [], [h.text for h in find_triggers(text)]
