@@ -43,6 +43,15 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "claims"
         ("de", "Die Polizei nahm bei der Kontrolle niemanden fest.", "negated"),
         ("de", "Die EU liefert nicht nur Geld, sondern auch Zelte.", "asserted"),
         ("en", "The firm has never laid off staff.", "negated"),
+        ("en", "The assembly failed to pass the spending bill.", "negated"),
+        # more hedges and future markers
+        ("de", "Der Konzern wird die Preise wohl anheben.", "possible"),
+        ("de", "Es ist unklar, ob die Regierung die Maut erhöht.", "possible"),
+        ("en", "The bank apparently cut 90 jobs.", "possible"),
+        ("de", "Die Tarife steigen voraussichtlich im Frühjahr.", "future"),
+        ("de", "Die Regierung möchte Zölle auf Stahl einführen.", "future"),
+        ("en", "The envoy is to visit Accra in May.", "future"),  # "May" is a month here
+        ("de", "Sowohl Oslo als auch Rom liefern Zelte.", "asserted"),
     ],
 )
 def test_modality_of_news_sentences(lang: str, text: str, want: str) -> None:
@@ -87,6 +96,21 @@ def test_ordinal_dates_and_thousands_do_not_split() -> None:
     assert [text[a:b] for a, b in spans] == ["Die Preise steigen zum 1. Januar.",
                                               "Toyota recalls 300,000 cars."]
     assert len(clauses(text, spans[1])) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "condition"),
+    [
+        ("de", "Im Fall, dass die Tarifrunde scheitert, streiken die Piloten.",
+         "Im Fall, dass die Tarifrunde scheitert"),
+        ("de", "Für den Fall, dass Minsk angreift, verlegt Warschau Truppen.",
+         "Für den Fall, dass Minsk angreift"),
+        ("en", "In case the vote fails, the union will strike again.",
+         "In case the vote fails"),
+    ],
+)
+def test_clause_conditions(lang: str, text: str, condition: str) -> None:
+    assert predict(text, lang) == ("conditional", condition)
 
 
 def test_conditions_solange_and_initial_provided() -> None:

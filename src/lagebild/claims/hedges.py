@@ -18,7 +18,8 @@ import re
 
 # epistemic hedges beyond the modal verbs in modality._POSSIBLE
 HEDGE = re.compile(
-    r"\b(?:dürfte|dürften|wahrscheinlich|vermutlich|voraussichtlich\s+nicht|angeblich"
+    r"\b(?:dürfte|dürften|wahrscheinlich|vermutlich|angeblich|anscheinend|mutmaßlich(?!e)"
+    r"|(?-i:wohl)(?!\s+aber\b)|apparently|seemingly"
     r"|Berichten\s+zufolge|(?:nach|laut)\s+(?:\w+\s+)?(?:Medien)?[Bb]erichten"
     r"|likely|unlikely|probably|presumably|reportedly|allegedly|supposedly|purportedly"
     r"|(?:is|are|was|were)\s+(?:said|believed|thought|rumou?red)\s+to)\b", re.IGNORECASE)
@@ -35,7 +36,7 @@ NOT_RULED_OUT = re.compile(
 # a clause whose only content is a hedge over what follows
 _MATRIX = re.compile(
     r"\b(?:möglich|wahrscheinlich|denkbar|unwahrscheinlich|vorstellbar|gut\s+möglich"
-    r"|possible|likely|unlikely|probable|conceivable|plausible|erwäg\w*|prüf\w*"
+    r"|possible|likely|unlikely|probable|conceivable|plausible|erwäg\w*|prüf\w*|unklar|unclear"
     r"|consider\w*|weigh\w*|examin\w*|explor\w*|mull\w*)\b", re.IGNORECASE)
 # future-time expressions that make a present-tense clause future
 FUTURE_TIME = re.compile(

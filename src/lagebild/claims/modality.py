@@ -17,7 +17,8 @@ from lagebild.claims.hedges import NOT_RULED_OUT, future_by_time, hedged
 _COND_CLAUSE = re.compile(
     r"^(?:Sollte|Sollten|Should|Provided)\b|\b(?:falls|sofern|sobald|solange|vorausgesetzt(?:,)?(?:\s+dass)?|unter\s+der\s+(?:Bedingung|Voraussetzung)"
     r"(?:,)?(?:\s+dass)?|es\s+sei\s+denn|wenn|if|unless|provided(?=\s+(?:that|it|they|he|she|we|both|all)\b)|(?<=,\s)provided|as\s+long\s+as"
-    r"|on\s+(?:the\s+)?condition\s+that|only\s+if|ohne\s+dass)\b", re.IGNORECASE)
+    r"|on\s+(?:the\s+)?condition\s+that|only\s+if|ohne\s+dass|in\s+case(?!\s+of\b)"
+    r"|in\s+the\s+event\s+that|(?:im\s+Fall(?:e)?|für\s+den\s+Fall),?\s+dass)\b", re.IGNORECASE)
 # prepositional condition markers: the condition is the noun phrase that follows
 _COND_PP = re.compile(
     r"\b(?:im\s+Fall(?:e)?(?!\s+(?:ist|war))|für\s+den\s+Fall"
@@ -31,15 +32,17 @@ _NOUN_END = re.compile(r"\s*(?:\S+\s+){0,3}?\b[A-ZÄÖÜ][\w-]*(?:s|es)?\b")
 
 _NEG = re.compile(
     r"\b(?:nicht(?!\s+nur\b)|kein|keine|keinen|keinem|keiner|keines|nie|niemals|weder|nirgends"
-    r"|not(?!\s+(?:only|just)\b)|no|never"
+    r"|not(?!\s+(?:only|just)\b)|no|never|fail(?:s|ed|ing)?\s+to"
     r"|neither|nor|none|niemand\w*|nichts|nobody|nothing)\b|n't\b", re.IGNORECASE)
 _POSSIBLE = re.compile(
     r"\b(?:könnte|könnten|könne|können|kann|möglicherweise|eventuell|vielleicht|womöglich|denkbar"
-    r"|erwäg\w*|erwogen|in\s+Betracht|prüf\w*|geprüft|could|might|may|possibly|perhaps|maybe"
+    r"|erwäg\w*|erwogen|in\s+Betracht|prüf\w*|geprüft|could|might|(?-i:may)|possibly|perhaps|maybe"
     r"|potentially|consider\w*|weigh\w*|mull\w*|explor\w*|examin\w*|option\w*|Option\w*"
     r"|possible|conceivable)\b", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:werden|wird|werde|würde|würden|wollen|will|wollte|soll|sollen|plant\w*|geplant"
+    r"|möchte|möchten|voraussichtlich|(?:is|are)\s+to\s+(?!blame\b)\w+|scheduled\s+to"
+    r"|wants?\s+to|hop(?:e|es|ing)\s+to"
     r"|beabsichtig\w*|Bereitschaft|Zusage\w*|zugesagt|angekündigt|kündigt\w*|ankündig\w*"
     r"|(?:ist|sind|sei|seien|wäre|wären|war|waren|zeigt\w*|sich)\s+(?:\w+\s+){0,2}bereit"
     r"|bereit\s+(?:sind|ist|sei|seien|wären|wäre|waren|war|zu)"
