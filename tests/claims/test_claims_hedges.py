@@ -132,7 +132,8 @@ def test_scorer_reports_coverage(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "size"), [("modality_news_dev", 160),
-                                            ("modality_news_check", 60)])
+                                            ("modality_news_check", 60),
+                                            ("modality_news_check2", 60)])
 def test_news_sets_are_balanced(name: str, size: int) -> None:
     items = [json.loads(x) for x in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines()]
     assert len(items) >= size
@@ -146,7 +147,7 @@ def test_news_sets_are_balanced(name: str, size: int) -> None:
 
 def test_prefilter_changes_nothing_on_news_sets() -> None:
     """The rarest-trigram prefilter must never hide a match (optional letters end runs)."""
-    for name in ("modality_news_dev", "modality_news_check"):
+    for name in ("modality_news_dev", "modality_news_check", "modality_news_check2"):
         for line in (DATA / f"{name}.jsonl").read_text("utf-8").splitlines():
             text = json.loads(line)["text"]
             for sent in sentences(text):

@@ -56,6 +56,7 @@ def test_modality_general_news() -> None:
     """Issue 6: general news (prices, courts, police, companies, local politics)."""
     check("modality_news_dev", score_modality(DATA / "modality_news_dev.jsonl"))
     check("modality_news_check", score_modality(DATA / "modality_news_check.jsonl"))
+    check("modality_news_check2", score_modality(DATA / "modality_news_check2.jsonl"))
 
 
 def test_modality_sets_are_big_enough_and_bilingual() -> None:
