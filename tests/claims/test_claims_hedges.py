@@ -24,6 +24,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "claims"
          "possible"),
         ("en", "It is possible that the regulator will fine the airline.", "possible"),
         ("en", "It cannot be ruled out that the army will be deployed.", "possible"),
+        ("en", "It is not impossible that the union will strike.", "possible"),
         # a rule-out without double negation stays a negation
         ("de", "Die Regierung schloss eine Erhöhung der Steuern aus.", "negated"),
         # reportative soll / reportedly: an unconfirmed report
@@ -73,6 +74,11 @@ def test_modality_of_news_sentences(lang: str, text: str, want: str) -> None:
         ("The bakery cut its prices.", "CONCEDE"),
         ("Der Konzern baut 500 Stellen ab.", "SANCTION"),
         ("The government rolled back the tariffs.", "CONCEDE"),
+        ("Die Liga verhängte eine Strafe gegen den Verein.", "COERCE"),  # capitalised noun
+        ("Die Behörde schob zwei Familien nach Serbien ab.", "COERCE"),
+        ("The watchdog did not fine the insurer.", "COERCE"),
+        ("Truckers will block the main motorways.", "PROTEST"),
+        ("Der Versorger verdoppelt die Grundgebühr.", "SANCTION"),
     ],
 )
 def test_general_news_triggers(text: str, event: str) -> None:

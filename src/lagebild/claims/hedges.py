@@ -32,7 +32,9 @@ NOT_RULED_OUT = re.compile(
     r"\b(?:nicht|kaum)\s+(?:\w+\s+){0,2}?(?:ausgeschlossen|auszuschließen|ausschließen)\b"
     r"|\bschlie(?:ß|ss)(?:t|en)?\s+(?:\w+\s+){0,4}?nicht\s+(?:\w+\s+){0,3}?aus\b"
     r"|\b(?:not|cannot|can't|could\s+not|couldn't|did\s+not|didn't|does\s+not|doesn't|won't)"
-    r"\s+(?:be\s+|have\s+been\s+|been\s+)?rul(?:e|ed|ing)\s+out\b", re.IGNORECASE)
+    r"\s+(?:be\s+|have\s+been\s+|been\s+)?rul(?:e|ed|ing)\s+out\b"
+    r"|\b(?:nicht|not)\s+(?:ganz\s+|entirely\s+|completely\s+)?(?:unmöglich|unwahrscheinlich"
+    r"|impossible|unlikely|improbable)\b", re.IGNORECASE)
 # a clause whose only content is a hedge over what follows
 _MATRIX = re.compile(
     r"\b(?:möglich|wahrscheinlich|denkbar|unwahrscheinlich|vorstellbar|gut\s+möglich"
