@@ -171,3 +171,9 @@ def test_prefilter_changes_nothing_on_news_sets() -> None:
 ])
 def test_words_that_only_look_like_triggers(text: str) -> None:
     assert find_triggers(text) == [], [h.text for h in find_triggers(text)]
+
+
+def test_votes_as_a_noun_are_no_vote_event() -> None:
+    assert find_triggers("Er wirbt um Stimmen für den Bürgermeister.") == []
+    assert [h.trigger.event for h in find_triggers("Der Rat stimmte gegen den Plan.")] == [
+        "CONSULT"]
