@@ -52,6 +52,13 @@ def test_modality_dev_and_heldout() -> None:
     check("modality_heldout", score_modality(DATA / "modality_heldout.jsonl"))
 
 
+def test_modality_general_news() -> None:
+    """Issue 6: general news (prices, courts, police, companies, local politics)."""
+    check("modality_news_dev", score_modality(DATA / "modality_news_dev.jsonl"))
+    check("modality_news_check", score_modality(DATA / "modality_news_check.jsonl"))
+    check("modality_news_check2", score_modality(DATA / "modality_news_check2.jsonl"))
+
+
 def test_modality_sets_are_big_enough_and_bilingual() -> None:
     items = [json.loads(x) for x in (DATA / "modality_dev.jsonl").read_text("utf-8").splitlines()]
     assert len(items) >= 150

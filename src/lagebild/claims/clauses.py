@@ -18,7 +18,12 @@ from lagebild.records import Article
 _SENT_END = re.compile(r"(?<=[.!?…])[\"“”»«]?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n+")
 _ABBREV = re.compile(r"\b(?:Dr|Prof|St|Nr|bzw|ca|vgl|z\.B|u\.a|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Jan|Feb"
                      r"|Aug|Sept|Sep|Oct|Okt|Nov|Dec|Dez|No|v\. Chr|U\.S|[A-Z])\.$")
-_SPLIT = re.compile(r"\s*[,;:–—]\s*|\s+(?=(?:dass|that|aber|but|während|whereas|sondern)\b)")
+_ORDINAL = re.compile(r"\b\d{1,2}\.$")
+_MONTH = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+                    r"|November|Dezember)\b")
+# a comma between digits ("300,000") is not a clause boundary
+_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:–—])\s*"
+                    r"|\s+(?=(?:dass|that|aber|but|während|whereas|sondern)\b)")
 _ZU_INF = re.compile(r"(?:\bzu\s+\w+(?:en|ern|eln)|\w+zu\w+en)\s*[.!?]?$")
 _REL_START = re.compile(r"^(?:der|die|das|dem|den|deren|dessen|welche[rsnm]?|who|which)\b")
 # "guarantees that do not …": "that" right before a verb starts a relative clause
@@ -57,6 +62,8 @@ def sentences(text: str, doc: Any = None) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         if "\n" not in m.group(0) and _ABBREV.search(text[max(0, m.start() - 8) : m.start()]):
             continue
+        if _ORDINAL.search(text, max(0, m.start() - 4), m.start()) and _MONTH.match(text, m.end()):
+            continue  # "zum 1. Januar": an ordinal date, not a sentence end
         if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.claims.clauses import Clause, Mention, mentions, walk
+from lagebild.claims.hedges import NOT_RULED_OUT, matrix_hedge
 from lagebild.claims.lexicon import TriggerHit, find_triggers
 from lagebild.claims.modality import Condition, conditions, modality, negated
 from lagebild.claims.quantity import find_quantities
@@ -51,6 +52,8 @@ _DEONTIC = re.compile(
     r"|ought\s+to|has\s+to|have\s+to|needs?\s+to)\b", re.IGNORECASE)
 _COORD = re.compile(r"^\s*(?:,|und|and|sowie|as\s+well\s+as)\s+(?:(?:die|der|ihre|seine|deren|its"
                     r"|their|the)\s+)?$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to\s+\w+|zu\s+\w+en\b)|.*\b\w+zu\w+en\b",
+                         re.IGNORECASE)
 _REQUEST_MODES = (
     ("assist", r"hilfe|unterstütz|bereitstell|liefer|informationen|überwachung|aid|assist|support"
                r"|provid|intelligence|weapons|waffen"),
@@ -274,8 +277,10 @@ def _decide(hits: list[TriggerHit], clause: Clause,
     governed = max(rest, key=lambda h: (h.trigger.weight, -h.start)) if rest else None
     text = clause.text
     if main.trigger.ruleout:
+        # "schließt … nicht aus" / "not ruled out": a hedge, not a rejection
+        ruled = "possible" if NOT_RULED_OUT.search(text) else "negated"
         if governed is not None:
-            return governed.trigger.event, governed.trigger.mode, "negated", main
+            return governed.trigger.event, governed.trigger.mode, ruled, main
         return "REJECT", None, "asserted", main
     if main.trigger.accept and negated(text, main.start):
         return "REJECT", None, "asserted", main
@@ -283,7 +288,10 @@ def _decide(hits: list[TriggerHit], clause: Clause,
         mod = modality(text)
         return (governed.trigger.event, governed.trigger.mode,
                 mod if mod in ("negated", "possible") else "future", main)
-    return main.trigger.event, main.trigger.mode, modality(text, main.start), main
+    mod = modality(text, main.start, main.end)
+    if main.trigger.intent and mod == "asserted" and _INFINITIVE.match(text, main.end):
+        mod = "future"  # "pledged to build …": the promised act lies ahead
+    return main.trigger.event, main.trigger.mode, mod, main
 
 
 def _draft(st: _State, clause: Clause, prev: Clause | None, speaker: str | None,
@@ -325,8 +333,10 @@ def extract(article: Article, doc: Any, times: list[TimeExpr], *,
         st.conditions = conds
         consumed: set[int] = set()
         prev_subject: str | None = None
+        hedge_next = False  # the clause before was a hedge frame ("Es ist möglich, dass")
         for i, clause in enumerate(cls):
             prev = cls[i - 1] if i else None
+            carried, hedge_next = hedge_next, False
             if i in consumed or any(c.start <= clause.start and clause.end <= c.end + 1
                                     for c in conds):
                 continue
@@ -336,7 +346,12 @@ def extract(article: Article, doc: Any, times: list[TimeExpr], *,
                     if not any(c.start <= clause.start + h.start < c.end for c in conds)]
             att = _covering(article, clause.start, sentence)
             speaker = _speaker(att, st.mentions) or (prev_subject if clause.content else None)
+            if _hedge_frame(clause, hits, cls[i + 1] if i + 1 < len(cls) else None):
+                hedge_next = True
+                continue
             draft = _draft(st, clause, prev, speaker, hits)
+            if draft is not None and carried and draft.modality in ("asserted", "future"):
+                draft.modality = "possible"
             if draft is None:
                 subj = _actor(st, clause, clause.end, None, prev)
                 prev_subject = subj[0] if subj else prev_subject
@@ -359,6 +374,14 @@ def extract(article: Article, doc: Any, times: list[TimeExpr], *,
             if draft.actors:
                 st.last_actor = draft.actors[0]
     return claims
+
+
+def _hedge_frame(clause: Clause, hits: list[TriggerHit], nxt: Clause | None) -> bool:
+    """A clause that only frames the next one with a hedge ("Es ist nicht ausgeschlossen,
+    dass …", "Investigators consider it likely that …", "Die Stadt prüft, ob …")."""
+    if nxt is None or not nxt.content or not matrix_hedge(clause.text):
+        return False
+    return all(h.trigger.ruleout for h in hits)
 
 
 def _condition(conds: list[Condition], cls: list[Clause], i: int,

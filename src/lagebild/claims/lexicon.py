@@ -24,17 +24,29 @@ _SEP = (r"(?:\b(?-i:(?:{stem}))\w*\b[^.,;:!?–]{{0,90}}?\b{part}\b"
         r"|\b(?-i:{part}(?:ge|zu)?(?:{stem}))(?!\w*end(?:e|en|er|es|em)?\b)\w*)")
 
 
-def sep(stem: str, part: str) -> str:
-    return _SEP.format(stem=stem, part=part)
+# the same with a particle that is also a preposition ("liefert … aus", "legt … vor"):
+# the particle must close the clause, else "liefert Waffen aus Beständen" would match
+_SEP_END = (r"(?:\b(?-i:(?:{stem}))\w*\b[^.,;:!?–]{{0,90}}?\b{part}"
+            r"(?=\s*(?:[.,;:!?–)\"“”]|$|(?:und|oder|aber|sowie|and|or)\b))"
+            r"|\b(?-i:{part}(?:ge|zu)?(?:{stem}))(?!\w*end(?:e|en|er|es|em)?\b)\w*)")
 
 
-_SEP_CALL = re.compile(r"SEP\(([^,()]+),([^()]+)\)")
+def sep(stem: str, part: str, *, end: bool = False) -> str:
+    return (_SEP_END if end else _SEP).format(stem=stem, part=part)
+
+
+_SEP_CALL = re.compile(r"SEP(END)?\(([^,()]+),([^()]+)\)")
 
 
 def _table() -> list[str]:
     text = resources.files("lagebild.claims").joinpath("data", "triggers.txt").read_text("utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [_SEP_CALL.sub(lambda m: sep(m.group(1), m.group(2)), ln) for ln in lines]
+    # {NAME} = a word class defined on a line "@NAME regex" (nouns shared by several lines)
+    classes = dict(ln[1:].split(" ", 1) for ln in lines if ln.startswith("@"))
+    lines = [re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{classes[m.group(1)].strip()})", ln)
+             for ln in lines if not ln.startswith("@")]
+    return [_SEP_CALL.sub(lambda m: sep(m.group(2), m.group(3), end=bool(m.group(1))), ln)
+            for ln in lines]
 
 
 
@@ -50,12 +62,24 @@ class Trigger:
     grams: frozenset[str] = frozenset()  # a match contains one of these (prefilter)
 
 
+# letters from common to rare (German and English news): a run's rarest trigram makes the
+# most selective prefilter ("höh" for "erhöh" rather than "erh")
+_COMMON = "enisratdhulcgmobwfkzpvüäößjyxq"
+
+
+def _rarest(run: str) -> str:
+    return max((run[i : i + 3] for i in range(len(run) - 2)),
+               key=lambda g: sum(_COMMON.find(ch) if ch in _COMMON else 30 for ch in g))
+
+
 def _grams(regex: str) -> frozenset[str]:
-    """First three letters of every literal run (≥ 3 letters) of a pattern: every match
-    of the trigger patterns contains one of them, so a clause without any is skipped
-    without running the regex (checked against real text in the tests)."""
-    plain = re.sub(r"\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!]|-?[a-z]+:)", " ", regex)
-    return frozenset(run[:3].lower() for run in re.findall(r"[^\W\d_]{3,}", plain))
+    """One trigram of every literal run (≥ 3 letters) of a pattern: every match contains
+    a whole run of its branch, so a clause without any of these trigrams is skipped
+    without running the regex (checked against real text in the tests). The trigram is
+    the run's rarest; a letter made optional ("prices?") ends a run."""
+    plain = re.sub(r"\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!]|-?[a-z]+:)", " ",
+                   re.sub(r"[^\W\d_][?*]|[^\W\d_]\{0", " ", regex))
+    return frozenset(_rarest(run.lower()) for run in re.findall(r"[^\W\d_]{3,}", plain))
 
 
 @dataclass(frozen=True, slots=True)

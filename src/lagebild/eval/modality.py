@@ -4,8 +4,11 @@ FILE is JSONL: ``{"lang", "text", "modality", "condition"}`` (the project's own 
 ``tests/data/claims/modality_dev.jsonl``). The claims extractor runs on each sentence
 (without a parser, as for German today); the first claim is the sentence's main claim.
 A conditional counts as correct only when its condition text matches the gold one
-(one contains the other, case and spacing ignored). Prints ``accuracy``, ``n``,
-``per_modality`` accuracy and ``condition_match`` (over gold conditionals).
+(one contains the other, case and spacing ignored). Prints ``accuracy`` (strict: a
+sentence without any claim counts as wrong), ``n``, ``claim_coverage`` (share of sentences
+with a claim), ``accuracy_given_claim`` (over those sentences only: says whether misses
+are lexicon coverage or modality), ``per_modality`` accuracy and ``condition_match``
+(over gold conditionals).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def score_modality(path: Path) -> dict[str, Any]:
         raise EvalError(f"cannot read modality gold from {path}: {err}") from err
     if not items:
         raise EvalError(f"no sentences in {path}")
-    right = 0
+    right = covered = right_covered = 0
     by: dict[str, list[bool]] = {}
     cond_right = cond_n = 0
     for item in items:
@@ -58,10 +61,15 @@ def score_modality(path: Path) -> dict[str, Any]:
             cond_right += cond_ok
             ok = ok and cond_ok
         right += ok
+        if modality is not None:
+            covered += 1
+            right_covered += ok
         by.setdefault(item["modality"], []).append(ok)
     return {
         "accuracy": round(right / len(items), 4),
         "n": len(items),
+        "claim_coverage": round(covered / len(items), 4),
+        "accuracy_given_claim": round(right_covered / covered, 4) if covered else 0.0,
         "per_modality": {k: round(sum(v) / len(v), 4) for k, v in sorted(by.items())},
         "condition_match": round(cond_right / cond_n, 4) if cond_n else 0.0,
     }
