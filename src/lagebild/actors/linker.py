@@ -1,6 +1,7 @@
 """Link the mentions of one text to actors.
 
 Order of work: gazetteer matches -> merge with the NER entities -> unambiguous names ->
+capitals as places or states (``places.py``) ->
 surnames (to the person named in full in the article, else to the only known bearer) ->
 role words (titles before names, appositions after them, descriptions such as
 "der ukrainische Präsident" resolved to the holder on the article's date) -> unknown people
@@ -14,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from lagebild.actors import matcher, roles, titles
+from lagebild.actors import guards, matcher, places, roles, titles
 from lagebild.actors import tokens as tk
 from lagebild.actors.catalog import Gazetteer, kind_of
 from lagebild.actors.matcher import Mention
@@ -48,7 +49,10 @@ def link(gaz: Gazetteer, text: str, date: str | None,
     state.outlet = outlet
     state.mentions = matcher.find(gaz, state.toks)
     _merge_ner(state, ner)
+    guards.longer_org_names(state)
+    guards.other_first_names(state)
     _resolve_names(state)
+    places.decide(state)
     _resolve_short(state)
     titles.find_roles(state)
     _unknown_people(state)
@@ -76,6 +80,8 @@ def _merge_ner(state: TextState, ner: Iterable[tuple[int, int, str]]) -> None:
         start, end = toks[first].start, toks[last - 1].end
         overlap = list({id(m): m for k in range(first, last) if (m := cover.get(k))}.values())
         ner_mention = Mention(first, last, start, end, source="ner", label=label)
+        if not overlap and label != "PER" and _role_word(toks, first, last):
+            continue  # "Kremlchef" tagged ORG is a role word, for the role rules
         if not overlap:
             state.add(ner_mention)
             continue
@@ -93,6 +99,11 @@ def _merge_ner(state: TextState, ner: Iterable[tuple[int, int, str]]) -> None:
             state.add(ner_mention)  # "Paris Hilton" is not France
             cover.update(dict.fromkeys(range(first, last), ner_mention))
         # an organisation named after a state keeps the state's link: "US Air Force" -> USA
+
+
+def _role_word(toks: list[tk.Token], first: int, last: int) -> bool:
+    hit = roles.match_at(toks, first) if toks[first].is_word else None
+    return hit is not None and hit[0] == last
 
 
 def _extra_name_words(state: TextState, first: int, last: int, inner: list[Mention]) -> bool:
@@ -136,6 +147,8 @@ def _resolve_short(state: TextState) -> None:
         anywhere = [pid for _, pid in full if pid in candidates]
         if before:
             m.actor_id = before[-1]
+        elif guards.private_surname(state, m.first, candidates):
+            continue  # "Frau Lindner aus Halle", "a farmer named Harris"
         elif len(set(anywhere)) == 1:
             m.actor_id = anywhere[0]
         elif len(candidates) == 1 and not anywhere:

@@ -63,7 +63,8 @@ def _left(state: TextState, i: int, ending: dict[int, Mention]
             k -= 1
             continue
         if m is not None and modifier is None and _modifier_kind(state, m) \
-                and (m.strongest == "adj" or m.genitive or ends_in_s(state, m)):
+                and (m.strongest == "adj" or m.genitive or ends_in_s(state, m)
+                     or _noun_adjunct(state, m, i)):
             modifier, k = m, m.first - 1
             continue
         if k >= 2 and toks[k].key == "s" and toks[k - 1].text == "'" and modifier is None:
@@ -73,6 +74,18 @@ def _left(state: TextState, i: int, ending: dict[int, Mention]
                 continue
         break
     return quals, modifier, k
+
+
+def _noun_adjunct(state: TextState, m: Mention, i: int) -> bool:
+    """An English state name right before the role word: "the US secretary of state"."""
+    toks = state.toks
+    return m.last == i and m.strongest in ("name", "metonym") and toks[i].text.islower() \
+        and state.kind(m) == "country"
+
+
+def _saxon(state: TextState, m: Mention | None) -> bool:
+    """A genitive before the role word stands for the article: "Polens Außenminister"."""
+    return m is not None and (m.genitive or ends_in_s(state, m)) and m.strongest != "adj"
 
 
 def _modifier_kind(state: TextState, m: Mention) -> bool:
@@ -94,6 +107,11 @@ def _org_of(state: TextState, m: Mention | None) -> str | None:
 
 def _right(state: TextState, j: int, starting: dict[int, Mention]) -> Mention | None:
     toks = state.toks
+    if j < len(toks) and toks[j].is_capital:  # a bare genitive: "der Außenminister Polens"
+        m = starting.get(j)
+        if m is not None and m.actor_id and state.kind(m) in ("country", "org") \
+                and (m.genitive or ends_in_s(state, m)):
+            return m
     if j >= len(toks) or toks[j].key not in RIGHT_LINKS:
         return None
     k = j + 1
@@ -107,7 +125,8 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
               starting: dict[int, Mention], ending: dict[int, Mention]) -> None:
     toks, text = state.toks, state.text
     quals, modifier, k = _left(state, i, ending)
-    plural = word.plural or (word.ambiguous_number and (k < 0 or toks[k].key not in SINGULAR))
+    plural = word.plural or (word.ambiguous_number and not _saxon(state, modifier)
+                             and (k < 0 or toks[k].key not in SINGULAR))
     first_q = quals[0] if quals else i
     if modifier is not None and quals and modifier.first > quals[0]:
         said = " ".join([toks[q].text for q in quals] + [text[toks[i].start:toks[j - 1].end]])
