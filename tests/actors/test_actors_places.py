@@ -118,3 +118,21 @@ def test_a_politicians_surname_with_honorific_after_full_name_links():
 def test_unknown_organisation_starting_with_a_known_name_stays_open():
     got = _ids("The Politico Reader Council met on Tuesday.", lang="en")
     assert not any(v and v.startswith("outlet:") for v in got.values()), got
+
+
+def test_honorific_is_not_part_of_an_unknown_name():
+    spacy = pytest.importorskip("spacy")
+    from lagebild.actors import actors_stage
+    from lagebild.config import Config
+    from lagebild.pipeline import Context
+    from lagebild.records import Article
+
+    text = "Mr Powell said the bus was late. Mrs Jane Doyle agreed."
+    doc = spacy.blank("en")(text)
+    first, second = text.index("Mr Powell"), text.index("Mrs Jane Doyle")
+    doc.ents = [doc.char_span(first, first + 9, "PERSON"),
+                doc.char_span(second, second + 14, "PERSON")]
+    article = Article("t", None, None, "en", None, "2025-06-01", text)
+    ids = {e.text: e.actor_id for e in actors_stage(article, doc, Context(Config())).entities}
+    assert ids.get("Mr Powell") is None and ids.get("Powell") is None
+    assert ids["Jane Doyle"] == "person:jane-doyle"

@@ -168,6 +168,9 @@ def _unknown_people(state: TextState) -> None:
             continue
         if m.source == "ner" and state.proper is not None and not _trim_to_names(state, m):
             continue
+        while m.last - m.first > 1 and state.toks[m.first].key in guards.HONORIFICS:
+            m.first += 1  # "Mr John Powell" is John Powell; "Mr Powell" a lone surname
+            m.start = state.toks[m.first].start
         words = [t for t in state.toks[m.first:m.last] if t.is_word]
         if len(words) >= 2 and all(t.is_capital or t.key in PARTICLES for t in words):
             m.actor_id = f"person:{slug(state.text[m.start:m.end])}"
@@ -182,6 +185,8 @@ def _trim_to_names(state: TextState, m: Mention) -> bool:
 
     def is_name(k: int) -> bool:
         t = toks[k]
+        if t.key in guards.HONORIFICS:
+            return False  # "Mr Powell" is one surname, not a full name
         return t.start in proper or (k > 0 and toks[k - 1].text == "-") or not t.is_word
 
     first, last = m.first, m.last
