@@ -136,3 +136,21 @@ def test_honorific_is_not_part_of_an_unknown_name():
     ids = {e.text: e.actor_id for e in actors_stage(article, doc, Context(Config())).entities}
     assert ids.get("Mr Powell") is None and ids.get("Powell") is None
     assert ids["Jane Doyle"] == "person:jane-doyle"
+
+
+@pytest.mark.parametrize(("text", "role", "want"), [
+    ("Der Chef des Pentagons reiste ab.", "Chef", "person:pete-hegseth"),
+    ("Der Chef des Quai d'Orsay reiste ab.", "Chef", "person:jean-noel-barrot"),
+    ("Der Chef des Weißen Hauses reiste ab.", "Chef", "person:donald-trump"),
+])
+def test_head_of_a_ministry_is_the_minister(text: str, role: str, want: str):
+    assert _ids(text, "2025-10-01")[role] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Die Deutsche Bank erhöhte die Gebühren.",
+    "The British Council opened a library.",
+    "The European Investment Bank lent money.",
+])
+def test_adjective_inside_an_unknown_organisation_name_is_no_state(text: str):
+    assert not any(_ids(text, lang=None).values())

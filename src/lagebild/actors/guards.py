@@ -116,14 +116,16 @@ def _same_first(state: TextState, person_id: str, word: str) -> bool:
 
 
 def longer_org_names(state: TextState) -> None:
-    """An org or outlet name that continues into an unknown organisation's name: unlink."""
+    """An org or outlet name, or a capitalised adjective, that continues into an unknown
+    organisation's name ("The Atlantic Council", "Deutsche Bank"): unlink."""
     toks = state.toks
     starting, _, _ = state.index()
     for m in state.mentions:
-        if m.source != "gazetteer" or not m.ids or "adj" in m.types:
+        if m.source != "gazetteer" or not m.ids:
             continue
-        if kind_of(m.ids[0]) not in ("org", "outlet"):
-            continue
+        adjective = m.strongest in ("adj", "demonym") and toks[m.first].is_capital
+        if kind_of(m.ids[0]) not in ("org", "outlet", "group") and not adjective:
+            continue  # "Deutsche Bank", "European Investment Bank" are not states either
         k = m.last
         while k < len(toks) and k - m.last < 4 and toks[k].is_word and toks[k].is_capital \
                 and k not in starting and toks[k].start == toks[k - 1].end + 1:

@@ -160,7 +160,9 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
     if org is None or plural or (k >= 0 and toks[k].key in INDEFINITE):
         return  # "ein Sprecher des Weißen Hauses" is not a particular person
     former = any(toks[q].key in roles.FORMER for q in quals)
-    found = [] if former else roles.holders(state.gaz, word.keys, org, state.date, word.gender)
+    wanted = _seat_keys(state, modifier or right) if "head" in word.keys else None
+    found = [] if former else roles.holders(state.gaz, wanted or word.keys, org, state.date,
+                                            word.gender)
     first = i
     while first - 1 in quals and (modifier is None or first - 1 >= modifier.last):
         first -= 1
@@ -169,6 +171,25 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
     if desc.actor_id:
         desc.roles.append((said, org))
     state.add(desc)
+
+
+# ministries that stand for their state: their "Chef"/"head" is the minister, not the leader
+SEAT_ROLES = {
+    "pentagon": "defence_minister", "pentagons": "defence_minister",
+    "state department": "foreign_minister", "foreign office": "foreign_minister",
+    "auswartiges amt": "foreign_minister", "auswartigen amtes": "foreign_minister",
+    "quai d orsay": "foreign_minister", "us-aussenministerium": "foreign_minister",
+}
+
+
+def _seat_keys(state: TextState, m: Mention | None) -> frozenset[str] | None:
+    """ "Pentagon-Chef", "der Chef des Pentagons": the defence secretary, not the president."""
+    if m is None:
+        return None
+    words = [t.key for t in state.toks[m.first:m.last] if t.is_word or t.text == "-"]
+    phrase = " ".join(words).replace(" - ", "-")
+    role = SEAT_ROLES.get(phrase)
+    return frozenset({role}) if role else None
 
 
 def _implied(state: TextState, word: roles.RoleWord) -> str | None:
