@@ -154,3 +154,16 @@ def test_head_of_a_ministry_is_the_minister(text: str, role: str, want: str):
 ])
 def test_adjective_inside_an_unknown_organisation_name_is_no_state(text: str):
     assert not any(_ids(text, lang=None).values())
+
+
+@pytest.mark.parametrize(("text", "role", "want"), [
+    ("Der Vize-Präsident der USA reiste an.", "Präsident", "person:jd-vance"),
+    ("Die stellvertretende US-Außenministerin reiste an.", "Außenministerin", None),
+])
+def test_deputies_are_not_the_office_holder(text: str, role: str, want: str | None):
+    assert _ids(text, "2025-10-01")[role] == want
+
+
+def test_a_capital_listed_after_another_place():
+    assert _ids("Gespräche gab es in Genf und Madrid.")["Madrid"] == "place:madrid"
+    assert _ids("Genf und Madrid widersprachen.")["Madrid"] == "country:ESP"

@@ -33,8 +33,8 @@ MOTION = keys(
 CITY_NOUNS = keys(
     "Hauptstadt Stadt Metropole Großstadt Millionenstadt Region Raum Umgebung Gebiet Großraum "
     "Innenstadt Zentrum Vororte Vororten Stadtrand Straßen Bürgermeister Bürgermeisterin "
-    "Einwohner Bewohner Flughafen Universität Museum Hafen Bahnhof Zoo university museum "
-    "capital city town metropolis region area outskirts suburbs "
+    "Einwohner Bewohner Nähe Flughafen Universität Museum Hafen Bahnhof Zoo university museum "
+    "vicinity capital city town metropolis region area outskirts suburbs "
     "streets centre center heart mayor residents skies sky airport downtown"
 )
 # verbs whose object is the city itself, physically: "Drohnen griffen Kiew an"
@@ -110,6 +110,8 @@ def _place_context(state: TextState, m: Mention) -> bool:
     prev = toks[m.first - 1]
     if prev.key in LOCATIVE and not m.genitive:
         return not (m.first >= 2 and toks[m.first - 2].key in GOVERNS)
+    if prev.key == "um" and m.first >= 2 and toks[m.first - 2].key in keys("rund und"):
+        return True  # "rund um Kiew", "in und um Kiew"
     clause = _clause_before(state, m, 4)
     if any(t.key in PHYSICAL for t in clause):
         return True  # "Drohnen griffen in der Nacht Kiew an"
@@ -176,4 +178,10 @@ def _coordinated(state: TextState, m: Mention, places: list[Mention]) -> bool:
     k = m.first - 1
     if k < 0 or state.toks[k].key not in COORD:
         return False
-    return any(p.last == k for p in places)
+    if any(p.last == k for p in places):
+        return True
+    # a place that is only a place ("in Istanbul und Moskau") after a locative preposition
+    before = next((o for o in state.mentions if o.last == k and o.actor_id
+                   and kind_of(o.actor_id) == "place"), None)
+    return before is not None and before.first > 0 \
+        and state.toks[before.first - 1].key in LOCATIVE

@@ -161,6 +161,10 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
         return  # "ein Sprecher des Weißen Hauses" is not a particular person
     former = any(toks[q].key in roles.FORMER for q in quals)
     wanted = _seat_keys(state, modifier or right) if "head" in word.keys else None
+    deputy = [toks[q].key for q in quals if toks[q].key in roles.DEPUTY]
+    if deputy:  # "Vize-Präsident": the vice president; "stellvertretende ...": a deputy
+        wanted = frozenset({"vice_president"} if "president" in word.keys and deputy[0]
+                           in ("vize", "vice") else {f"deputy_{k}" for k in word.keys})
     found = [] if former else roles.holders(state.gaz, wanted or word.keys, org, state.date,
                                             word.gender)
     first = i
