@@ -167,3 +167,19 @@ def test_deputies_are_not_the_office_holder(text: str, role: str, want: str | No
 def test_a_capital_listed_after_another_place():
     assert _ids("Gespräche gab es in Genf und Madrid.")["Madrid"] == "place:madrid"
     assert _ids("Genf und Madrid widersprachen.")["Madrid"] == "country:ESP"
+
+
+@pytest.mark.parametrize("text", [
+    "Das Russische Rote Kreuz schickte Helfer.",
+    "Die Ukrainische Griechisch-Katholische Kirche rief zum Gebet.",
+])
+def test_capitalised_german_adjective_inside_a_name_is_no_state(text: str):
+    assert not any(_ids(text).values())
+
+
+def test_sentence_initial_german_adjective_is_still_a_state():
+    assert _ids("Russische Truppen rückten vor.")["Russische"] == "country:RUS"
+
+
+def test_outlet_name_running_on_with_of_is_another_outlet():
+    assert "outlet:thetimes.co.uk" not in _ids("The Times of Malta reported it.").values()

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from lagebild.actors import roles
 from lagebild.actors import tokens as tk
 from lagebild.actors.catalog import kind_of
+from lagebild.actors.matcher import Mention
 from lagebild.actors.state import NAME_STOP, TextState, keys
 
 # words before a surname that mark an ordinary person unless the full name came earlier
@@ -53,7 +54,11 @@ ORG_HEADS = keys(
 )
 DE_ORG_HEADS = ("kommission", "rat", "bank", "verband", "fonds", "stiftung", "institut",
                 "agentur", "organisation", "ausschuss", "gesellschaft", "partei", "behorde",
-                "bund", "vereinigung", "verein", "akademie")
+                "bund", "vereinigung", "verein", "akademie", "kirche")
+# a German country adjective with an ending: capitalised inside a sentence it begins a name
+DE_ADJ_ENDINGS = ("ische", "ischen", "ischer", "isches", "ischem", "sche", "schen", "scher",
+                  "sches", "schem")
+SENTENCE_END = frozenset(".!?:;\"„“”«»")
 
 
 def private_surname(state: TextState, first: int, candidates: list[str]) -> bool:
@@ -123,6 +128,12 @@ def longer_org_names(state: TextState) -> None:
     for m in state.mentions:
         if m.source != "gazetteer" or not m.ids:
             continue
+        if _german_name_adjective(state, m):
+            m.ids, m.types = (), ()  # "das Russische Rote Kreuz", "die Deutsche Bahn"
+            continue
+        if _outlet_of(state, m):
+            m.ids, m.types = (), ()  # "Times of India"
+            continue
         adjective = m.strongest in ("adj", "demonym") and toks[m.first].is_capital
         if kind_of(m.ids[0]) not in ("org", "outlet", "group") and not adjective:
             continue  # "Deutsche Bank", "European Investment Bank" are not states either
@@ -134,3 +145,26 @@ def longer_org_names(state: TextState) -> None:
                 m.ids, m.types, m.actor_id = (), (), None
                 break
             k += 1
+
+
+def sentence_initial(state: TextState, k: int) -> bool:
+    """Whether token ``k`` starts a sentence or a line."""
+    toks = state.toks
+    return k == 0 or toks[k - 1].text in SENTENCE_END or \
+        "\n" in state.text[toks[k - 1].end:toks[k].start]
+
+
+def _german_name_adjective(state: TextState, m: Mention) -> bool:
+    toks = state.toks
+    t = toks[m.first]
+    if m.last - m.first != 1 or m.strongest != "adj" or not t.is_capital \
+            or not t.key.endswith(DE_ADJ_ENDINGS) or sentence_initial(state, m.first):
+        return False
+    return m.last < len(toks) and toks[m.last].is_word and toks[m.last].is_capital
+
+
+def _outlet_of(state: TextState, m: Mention) -> bool:
+    """An outlet name that runs on with "of <Name>": "The Times of India" is not The Times."""
+    toks = state.toks
+    return kind_of(m.ids[0]) == "outlet" and m.last + 1 < len(toks) \
+        and toks[m.last].key == "of" and toks[m.last + 1].is_capital
