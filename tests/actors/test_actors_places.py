@@ -183,3 +183,20 @@ def test_sentence_initial_german_adjective_is_still_a_state():
 
 def test_outlet_name_running_on_with_of_is_another_outlet():
     assert "outlet:thetimes.co.uk" not in _ids("The Times of Malta reported it.").values()
+
+
+@pytest.mark.parametrize(("text", "word", "want"), [
+    ("Sybiha traf am Montag seinen polnischen Amtskollegen.", "Amtskollegen",
+     "person:radoslaw-sikorski"),
+    ("Merz telefonierte mit seinem britischen Amtskollegen.", "Amtskollegen",
+     "person:keir-starmer"),
+    ("Lavrov met his Chinese counterpart.", "counterpart", "person:wang-yi"),
+    ("Der Minister traf seinen polnischen Kollegen.", "Kollegen", None),
+])
+def test_counterpart_holds_the_same_office_in_the_other_state(text: str, word: str,
+                                                             want: str | None):
+    assert _ids(text, "2025-10-01").get(word) == want
+
+
+def test_colleagues_in_the_plural_are_nobody_in_particular():
+    assert _ids("Pistorius sprach mit seinen polnischen Kollegen.").get("Kollegen") is None

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from lagebild.actors import guards, matcher, places, roles, titles
+from lagebild.actors import counterparts, guards, matcher, places, roles, titles
 from lagebild.actors import tokens as tk
 from lagebild.actors.catalog import Gazetteer, kind_of
 from lagebild.actors.matcher import Mention
@@ -55,6 +55,7 @@ def link(gaz: Gazetteer, text: str, date: str | None,
     places.decide(state)
     _resolve_short(state)
     titles.find_roles(state)
+    counterparts.link(state)
     _unknown_people(state)
     _follow_surnames(state)
     return sorted(state.mentions, key=lambda m: m.start)
