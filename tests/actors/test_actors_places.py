@@ -200,3 +200,22 @@ def test_counterpart_holds_the_same_office_in_the_other_state(text: str, word: s
 
 def test_colleagues_in_the_plural_are_nobody_in_particular():
     assert _ids("Pistorius sprach mit seinen polnischen Kollegen.").get("Kollegen") is None
+
+
+def test_unknown_location_from_the_ner_becomes_a_place():
+    spacy = pytest.importorskip("spacy")
+    from lagebild.actors import actors_stage
+    from lagebild.config import Config
+    from lagebild.pipeline import Context
+    from lagebild.records import Article
+
+    text = "Das Treffen fand in Gotha statt, die Ostflanke blieb Thema."
+    doc = spacy.blank("de")(text)
+    for token in doc:
+        token.tag_ = "NE" if token.text == "Gotha" else "NN"
+    gotha, flank = text.index("Gotha"), text.index("Ostflanke")
+    doc.ents = [doc.char_span(gotha, gotha + 5, "LOC"), doc.char_span(flank, flank + 9, "LOC")]
+    article = Article("t", None, None, "de", None, "2025-06-01", text)
+    ids = {e.text: e.actor_id for e in actors_stage(article, doc, Context(Config())).entities}
+    assert ids["Gotha"] == "place:gotha"
+    assert ids["Ostflanke"] is None  # not a proper noun

@@ -168,3 +168,29 @@ def _outlet_of(state: TextState, m: Mention) -> bool:
     toks = state.toks
     return kind_of(m.ids[0]) == "outlet" and m.last + 1 < len(toks) \
         and toks[m.last].key == "of" and toks[m.last + 1].is_capital
+
+
+# "the North" (Korea), "der Westen" (group): directions are no place of their own
+COMPASS = keys("North South East West Nord Süd Ost Norden Süden Osten Westen the The")
+
+
+def unknown_places(state: TextState) -> None:
+    """A NER location the gazetteer does not know ("in Leipzig") becomes ``place:<slug>``.
+
+    Like unknown people: every word must be a tagged proper noun (so "Ostflanke" tagged LOC
+    stays open), one to three words; without a tagger nothing is guessed.
+    """
+    if state.proper is None:
+        return
+    from lagebild.actors.linker import slug
+
+    for m in state.mentions:
+        if m.source != "ner" or m.actor_id or m.ids or m.label not in ("LOC", "GPE"):
+            continue
+        words = [t for t in state.toks[m.first:m.last] if t.is_word]
+        if not 1 <= len(words) <= 3 or any(
+            not t.is_capital or t.start not in state.proper or roles.match_at(state.toks, t.i)
+            or t.key in COMPASS for t in words
+        ):
+            continue
+        m.actor_id = f"place:{slug(state.text[m.start:m.end])}"

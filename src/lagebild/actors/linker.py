@@ -57,6 +57,7 @@ def link(gaz: Gazetteer, text: str, date: str | None,
     titles.find_roles(state)
     counterparts.link(state)
     _unknown_people(state)
+    guards.unknown_places(state)
     _follow_surnames(state)
     return sorted(state.mentions, key=lambda m: m.start)
 
