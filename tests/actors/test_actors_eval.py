@@ -50,6 +50,10 @@ def test_floor_on_gum_independent_gold():
     assert scores["n"] > 500
     assert scores["recall"] >= floors["recall"], scores
     assert scores["precision"] >= floors["precision"], scores
+    cities = ALL_FLOORS["gum_en"]["cities_blank"]
+    assert scores["cities"]["n"] > 100
+    assert scores["cities"]["recall"] >= cities["recall"], scores
+    assert scores["cities"]["precision"] >= cities["precision"], scores
 
 
 def test_cli_prints_scores_and_checks_floors():

@@ -53,6 +53,13 @@ def test_aliases(gaz, alias, actor_id):
     assert gaz.lookup(alias)[0] == actor_id
 
 
+def test_capitals_are_also_cities(gaz):
+    assert gaz.lookup("Moskau") == ["country:RUS", "place:moscow"]
+    assert gaz.lookup("Brussels") == ["org:EU", "place:brussels"]
+    paris = gaz.get("place:paris")
+    assert paris is not None and paris.kind == "place" and paris.country == "FRA"
+
+
 def test_bare_adjective_stem_is_lowercase_only(gaz):
     assert gaz.lookup("russisch") == ["country:RUS"]
     from lagebild.actors import mentions

@@ -212,12 +212,24 @@ class Gazetteer:
         return entry.kind if entry else (kind_of(actor_id) if actor_id else None)
 
     def lookup(self, text: str) -> list[str]:
-        """Actor ids whose alias is exactly ``text`` (case-insensitive), strongest first."""
+        """Actor ids whose alias is exactly ``text`` (case-insensitive), strongest first.
+
+        A capital is its state first and the city second ("Moskau" -> country:RUS,
+        place:moscow): out of context the name stands for the government.
+        """
         keys = tuple(tk.key(w) for w in tk.alias_words(text))
         alias = self.exact.get(keys)
         if alias is None:
             return []
-        pairs = sorted(zip(alias.ids, alias.types, strict=True), key=lambda p: TYPES.index(p[1]))
+
+        def rank(pair: tuple[str, str]) -> float:
+            entry = self.entries.get(pair[0])
+            if entry is not None and entry.kind == "place" and entry.country \
+                    and "metonym" in alias.types:
+                return TYPES.index("metonym") + 0.5
+            return TYPES.index(pair[1])
+
+        pairs = sorted(zip(alias.ids, alias.types, strict=True), key=rank)
         return [i for i, _ in pairs]
 
     def outlet(self, name_or_url: str) -> str | None:

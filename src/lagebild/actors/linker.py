@@ -1,6 +1,7 @@
 """Link the mentions of one text to actors.
 
 Order of work: gazetteer matches -> merge with the NER entities -> unambiguous names ->
+capitals as places or states (``places.py``) ->
 surnames (to the person named in full in the article, else to the only known bearer) ->
 role words (titles before names, appositions after them, descriptions such as
 "der ukrainische Präsident" resolved to the holder on the article's date) -> unknown people
@@ -14,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from lagebild.actors import matcher, roles, titles
+from lagebild.actors import counterparts, guards, matcher, places, roles, titles
 from lagebild.actors import tokens as tk
 from lagebild.actors.catalog import Gazetteer, kind_of
 from lagebild.actors.matcher import Mention
@@ -48,10 +49,15 @@ def link(gaz: Gazetteer, text: str, date: str | None,
     state.outlet = outlet
     state.mentions = matcher.find(gaz, state.toks)
     _merge_ner(state, ner)
+    guards.longer_org_names(state)
+    guards.other_first_names(state)
     _resolve_names(state)
+    places.decide(state)
     _resolve_short(state)
     titles.find_roles(state)
+    counterparts.link(state)
     _unknown_people(state)
+    guards.unknown_places(state)
     _follow_surnames(state)
     return sorted(state.mentions, key=lambda m: m.start)
 
@@ -76,6 +82,8 @@ def _merge_ner(state: TextState, ner: Iterable[tuple[int, int, str]]) -> None:
         start, end = toks[first].start, toks[last - 1].end
         overlap = list({id(m): m for k in range(first, last) if (m := cover.get(k))}.values())
         ner_mention = Mention(first, last, start, end, source="ner", label=label)
+        if not overlap and label != "PER" and _role_word(toks, first, last):
+            continue  # "Kremlchef" tagged ORG is a role word, for the role rules
         if not overlap:
             state.add(ner_mention)
             continue
@@ -93,6 +101,11 @@ def _merge_ner(state: TextState, ner: Iterable[tuple[int, int, str]]) -> None:
             state.add(ner_mention)  # "Paris Hilton" is not France
             cover.update(dict.fromkeys(range(first, last), ner_mention))
         # an organisation named after a state keeps the state's link: "US Air Force" -> USA
+
+
+def _role_word(toks: list[tk.Token], first: int, last: int) -> bool:
+    hit = roles.match_at(toks, first) if toks[first].is_word else None
+    return hit is not None and hit[0] == last
 
 
 def _extra_name_words(state: TextState, first: int, last: int, inner: list[Mention]) -> bool:
@@ -136,6 +149,8 @@ def _resolve_short(state: TextState) -> None:
         anywhere = [pid for _, pid in full if pid in candidates]
         if before:
             m.actor_id = before[-1]
+        elif guards.private_surname(state, m.first, candidates):
+            continue  # "Frau Lindner aus Halle", "a farmer named Harris"
         elif len(set(anywhere)) == 1:
             m.actor_id = anywhere[0]
         elif len(candidates) == 1 and not anywhere:
@@ -155,6 +170,9 @@ def _unknown_people(state: TextState) -> None:
             continue
         if m.source == "ner" and state.proper is not None and not _trim_to_names(state, m):
             continue
+        while m.last - m.first > 1 and state.toks[m.first].key in guards.HONORIFICS:
+            m.first += 1  # "Mr John Powell" is John Powell; "Mr Powell" a lone surname
+            m.start = state.toks[m.first].start
         words = [t for t in state.toks[m.first:m.last] if t.is_word]
         if len(words) >= 2 and all(t.is_capital or t.key in PARTICLES for t in words):
             m.actor_id = f"person:{slug(state.text[m.start:m.end])}"
@@ -169,6 +187,8 @@ def _trim_to_names(state: TextState, m: Mention) -> bool:
 
     def is_name(k: int) -> bool:
         t = toks[k]
+        if t.key in guards.HONORIFICS:
+            return False  # "Mr Powell" is one surname, not a full name
         return t.start in proper or (k > 0 and toks[k - 1].text == "-") or not t.is_word
 
     first, last = m.first, m.last

@@ -145,6 +145,11 @@ FORMER = _keys(
     "then outgoing Ex"
 )
 
+# qualifiers that make a deputy of the role ("stellvertretende Außenministerin")
+DEPUTY = _keys(
+    "stellvertretend stellvertretende stellvertretender stellvertretenden Vize deputy vice"
+)
+
 # states where the president leads the government: "the Russian leader" is the president
 EXECUTIVE_PRESIDENCY = _keys(
     "USA RUS UKR FRA TUR CHN BRA MEX ARG KOR BLR KAZ AZE EGY SYR VEN ZAF NGA KEN ARE TWN IDN "

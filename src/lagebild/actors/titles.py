@@ -63,7 +63,8 @@ def _left(state: TextState, i: int, ending: dict[int, Mention]
             k -= 1
             continue
         if m is not None and modifier is None and _modifier_kind(state, m) \
-                and (m.strongest == "adj" or m.genitive or ends_in_s(state, m)):
+                and (m.strongest == "adj" or m.genitive or ends_in_s(state, m)
+                     or _noun_adjunct(state, m, i)):
             modifier, k = m, m.first - 1
             continue
         if k >= 2 and toks[k].key == "s" and toks[k - 1].text == "'" and modifier is None:
@@ -73,6 +74,18 @@ def _left(state: TextState, i: int, ending: dict[int, Mention]
                 continue
         break
     return quals, modifier, k
+
+
+def _noun_adjunct(state: TextState, m: Mention, i: int) -> bool:
+    """An English state name right before the role word: "the US secretary of state"."""
+    toks = state.toks
+    return m.last == i and m.strongest in ("name", "metonym") and toks[i].text.islower() \
+        and state.kind(m) == "country"
+
+
+def _saxon(state: TextState, m: Mention | None) -> bool:
+    """A genitive before the role word stands for the article: "Polens Außenminister"."""
+    return m is not None and (m.genitive or ends_in_s(state, m)) and m.strongest != "adj"
 
 
 def _modifier_kind(state: TextState, m: Mention) -> bool:
@@ -94,6 +107,11 @@ def _org_of(state: TextState, m: Mention | None) -> str | None:
 
 def _right(state: TextState, j: int, starting: dict[int, Mention]) -> Mention | None:
     toks = state.toks
+    if j < len(toks) and toks[j].is_capital:  # a bare genitive: "der Außenminister Polens"
+        m = starting.get(j)
+        if m is not None and m.actor_id and state.kind(m) in ("country", "org") \
+                and (m.genitive or ends_in_s(state, m)):
+            return m
     if j >= len(toks) or toks[j].key not in RIGHT_LINKS:
         return None
     k = j + 1
@@ -107,7 +125,8 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
               starting: dict[int, Mention], ending: dict[int, Mention]) -> None:
     toks, text = state.toks, state.text
     quals, modifier, k = _left(state, i, ending)
-    plural = word.plural or (word.ambiguous_number and (k < 0 or toks[k].key not in SINGULAR))
+    plural = word.plural or (word.ambiguous_number and not _saxon(state, modifier)
+                             and (k < 0 or toks[k].key not in SINGULAR))
     first_q = quals[0] if quals else i
     if modifier is not None and quals and modifier.first > quals[0]:
         said = " ".join([toks[q].text for q in quals] + [text[toks[i].start:toks[j - 1].end]])
@@ -141,7 +160,13 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
     if org is None or plural or (k >= 0 and toks[k].key in INDEFINITE):
         return  # "ein Sprecher des Weißen Hauses" is not a particular person
     former = any(toks[q].key in roles.FORMER for q in quals)
-    found = [] if former else roles.holders(state.gaz, word.keys, org, state.date, word.gender)
+    wanted = _seat_keys(state, modifier or right) if "head" in word.keys else None
+    deputy = [toks[q].key for q in quals if toks[q].key in roles.DEPUTY]
+    if deputy:  # "Vize-Präsident": the vice president; "stellvertretende ...": a deputy
+        wanted = frozenset({"vice_president"} if "president" in word.keys and deputy[0]
+                           in ("vize", "vice") else {f"deputy_{k}" for k in word.keys})
+    found = [] if former else roles.holders(state.gaz, wanted or word.keys, org, state.date,
+                                            word.gender)
     first = i
     while first - 1 in quals and (modifier is None or first - 1 >= modifier.last):
         first -= 1
@@ -150,6 +175,25 @@ def _one_role(state: TextState, i: int, j: int, word: roles.RoleWord,
     if desc.actor_id:
         desc.roles.append((said, org))
     state.add(desc)
+
+
+# ministries that stand for their state: their "Chef"/"head" is the minister, not the leader
+SEAT_ROLES = {
+    "pentagon": "defence_minister", "pentagons": "defence_minister",
+    "state department": "foreign_minister", "foreign office": "foreign_minister",
+    "auswartiges amt": "foreign_minister", "auswartigen amtes": "foreign_minister",
+    "quai d orsay": "foreign_minister", "us-aussenministerium": "foreign_minister",
+}
+
+
+def _seat_keys(state: TextState, m: Mention | None) -> frozenset[str] | None:
+    """ "Pentagon-Chef", "der Chef des Pentagons": the defence secretary, not the president."""
+    if m is None:
+        return None
+    words = [t.key for t in state.toks[m.first:m.last] if t.is_word or t.text == "-"]
+    phrase = " ".join(words).replace(" - ", "-")
+    role = SEAT_ROLES.get(phrase)
+    return frozenset({role}) if role else None
 
 
 def _implied(state: TextState, word: roles.RoleWord) -> str | None:
