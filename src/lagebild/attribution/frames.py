@@ -30,6 +30,7 @@ from typing import Any
 from lagebild.attribution.context import ContextRules
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
 from lagebild.attribution.found import Found, Sent
+from lagebild.attribution.inversion import uninvert
 from lagebild.attribution.parse import ADJ_ENDS, parse_speaker
 from lagebild.attribution.phrases import (
     ADVERBS,
@@ -244,6 +245,8 @@ class Finder(ContextRules):
         if self.parsed:
             if self.lang == "de":
                 sub = parse_speaker(self.toks, i, s.start, s.end, avoid)
+                if sub is not None:
+                    sub = uninvert(self.toks, i, s.start, s.end, sub, avoid)
                 aux = [c for c in self.toks[i].children if c.dep_ == "aux:pass"]
                 if sub is None and aux:
                     agent = self._passive_agent(aux[0].i, i, avoid)
@@ -257,6 +260,8 @@ class Finder(ContextRules):
         if np and self.lang == "de" and self.parsed and not self._speakerish(np, avoid):
             after = np_right(self.toks, max(cue.tokens) + 1 if inverted else i + 1, s.end)
             np = after if after and self._speakerish(after, avoid) else None
+        if np and self.lang == "de" and self.parsed:
+            np = uninvert(self.toks, i, s.start, s.end, np, avoid)
         return self.chars(*np) if np else None
 
     def _wie_speaker(self, i: int, s: Sent) -> tuple[int, int] | None:
