@@ -29,7 +29,7 @@ def test_fronted_object_gives_way_to_the_name_after_the_verb() -> None:
 
 @pytest.mark.parametrize("first", ["Die Ministerin", "Die Bundesregierung"])
 def test_a_speaker_like_prefield_stays(first: str) -> None:
-    words = first.split() + ["nannte", "die", "Reform", "einen", "Fehler", "."]
+    words = [*first.split(), "nannte", "die", "Reform", "einen", "Fehler", "."]
     pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "DET", "NOUN", "PUNCT"]
     deps = ["det", "nsubj", "ROOT", "det", "obj", "det", "obj", "punct"]
     doc = _doc(words, pos, deps, [1, 2, 2, 4, 2, 6, 2, 2])

@@ -490,8 +490,9 @@ class Finder(ContextRules):
         tok = self.toks[i]
         if i > 0 and self.toks[i - 1].text.lower() in {"so", "sogenannt"}:
             return False  # "so genannt"
-        if self.lang == "de" and "Part" in tok.morph.get("VerbForm"):
-            return False  # "hatte … angekündigt": news gold rarely marks these
+        if self.lang == "de" and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VVPP"):
+            return False  # "hatte … angekündigt": news gold rarely marks these (the tag
+            # catches participles whose morphology the model left out)
         if self.parsed and tok.dep_ in {"amod", "acl", "acl:relcl", "nmod"} and \
                 "Ind" not in tok.morph.get("Mood"):
             return False
