@@ -107,6 +107,10 @@ def cue_at(toks: list[Token], i: int, sent_start: int, sent_end: int, lang: str)
     if joined:
         return Cue((i,), f"{joined.particle}{joined.lemma}", joined.lemma not in NOT_REPORTED)
     verbs = lex.de_cue(word)
+    if word in lex.de_infinitives and tok.tag_ in {"VVINF", "VVIZU"}:
+        return None  # "will … fordern", "zu warnen": an intention, not a statement
+    if not verbs and tok.tag_ == "VVFIN":
+        verbs = lex.de_infinitives.get(word, [])  # "Die Medien sprechen von …"
     if not verbs and tok.lemma_:
         verbs = lex.de_cue(tok.lemma_.lower())
     if not verbs:
