@@ -180,10 +180,13 @@ class ContextRules:
                     self._konj(t) for t in self.toks[s.start : s.end]):
                 last = None
                 continue
-            if "\n" in self.text[src.content[-1][1] : self.toks[s.start].idx]:
+            # a new paragraph: only with an unambiguous Konjunktiv I, and without a speaker
+            # (the speaker often changes with the paragraph; the sentence is still reported)
+            crossed = "\n" in self.text[src.content[-1][1] : self.toks[s.start].idx]
+            if crossed and not any(self._konj1_strict(t) for t in self.toks[s.start : s.end]):
                 continue
             span = self.chars(s.start, s.end)
-            if last is not None and last.sent == s.index - 1:
+            if last is not None and last.sent == s.index - 1 and not crossed:
                 last.content[-1] = (last.content[-1][0], span[1])
                 last.sent = s.index
                 by_sent[s.index] = last
@@ -191,7 +194,10 @@ class ContextRules:
             mention = src.mention
             if mention and self.text[mention[0] : mention[1]].lower() == "demnach":
                 mention = None  # the chain goes on with the source "Demnach" points to
-            f = Found("indirect", [span], None, self._named(src.speaker, s.index), sent=s.index,
+            spk = self._named(src.speaker, s.index)
+            if crossed:
+                spk = mention = None
+            f = Found("indirect", [span], None, spk, sent=s.index,
                       rule="free", mention=mention)
             self.found.append(f)
             by_sent[s.index] = f
