@@ -544,7 +544,13 @@ class Finder(ContextRules):
     def _before_ok(self, i: int, s: Sent) -> bool:
         """A cue right after a comma, with the content before it."""
         start = self._clause_start(i - 1, s)
-        return i - 1 - start >= 3
+        if i - 1 - start < 3:
+            return False
+        if self.lang == "de" and self.parsed and self.doc.has_annotation("TAG"):
+            # "Die Fraktionschefin, Petra Pau, forderte …": an apposition, not a fronted clause
+            return any(t.tag_.endswith("FIN") and t.dep_ not in {"acl:relcl", "acl"}
+                       for t in self.toks[start : i - 1])
+        return True
 
     def _reported(self, i: int, s: Sent) -> tuple[int, int]:
         """A reported statement's content: the clause of the cue."""
