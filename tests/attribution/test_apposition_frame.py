@@ -41,3 +41,17 @@ def test_fronted_clause_before_the_cue_is_content() -> None:
     assert [doc.text[a:b] for a, b in found[0].content] == ["Die Lage ist ernst"]
     assert found[0].speaker is not None
     assert doc.text[found[0].speaker[0] : found[0].speaker[1]] == "Anna Berg"
+
+
+def test_adverbial_prefield_is_no_speaker() -> None:
+    """ "Sinngemäß hofft Berg, dass …": the model parsed the name as object; the speaker is
+    the phrase after the verb, not the adverb in front of it."""
+    doc = _doc(
+        ["Sinngemäß", "hofft", "Berg", ",", "dass", "die", "Lage", "besser", "wird", "."],
+        ["ADV", "VVFIN", "NN", "$,", "KOUS", "ART", "NN", "ADJD", "VAFIN", "$."],
+        ["ADV", "VERB", "NOUN", "PUNCT", "SCONJ", "DET", "NOUN", "ADJ", "AUX", "PUNCT"],
+        ["advmod", "ROOT", "obj", "punct", "mark", "det", "nsubj", "ccomp", "cop", "punct"],
+        [1, 1, 1, 7, 7, 6, 7, 1, 7, 1])
+    found = Finder(doc, "de").run()
+    assert found and found[0].speaker is not None
+    assert doc.text[found[0].speaker[0] : found[0].speaker[1]] == "Berg"

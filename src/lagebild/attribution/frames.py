@@ -300,6 +300,10 @@ class Finder(ContextRules):
         first = toks[0]
         name_like = first.text[:1].isupper() and first.pos_ in {"ADV", "ADJ"} and not (
             first.text.lower().endswith(ADJ_ENDS) or first.text.lower() in ADVERBS)
+        if self.lang == "de" and (first.text.lower() in {"des", "dem", "den", "einem", "eines"}
+                                  or (name_like and (len(toks) > 1
+                                                     or first.text.lower().endswith("gemäß")))):
+            return False  # "Des Weiteren", "Erst vor zwei Tagen", "Sinngemäß": adverbials
         if (first.pos_ in {"CCONJ", "SCONJ", "ADP", "ADV", "VERB", "AUX", "PUNCT", "NUM"} or (
                 first.pos_ == "ADJ" and len(toks) == 1) or first.text.lower() in ADVERBS) \
                 and not name_like:
