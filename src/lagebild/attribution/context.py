@@ -257,7 +257,8 @@ class ContextRules:
                 continue
             inner = self.text[q.start + 1 : q.end - 1]
             before = self.text[max(0, q.start - 6) : q.start].split()
-            if _is_name(inner, before[-1] if before else "") or self._in_speaker(q):
+            if _is_name(inner, before[-1] if before else "", self.lang == "de") or \
+                    self._in_speaker(q):
                 continue  # „Linkspartei.PDS“, „Space Telescope Science Institute“
             host = next((f for f in self.found if f.content[0][0] <= q.start
                          and q.end <= f.content[-1][1] and f.rule != "quote"), None)
@@ -311,15 +312,23 @@ _DEFINITE = {"der", "die", "das", "dem", "den", "des", "im", "vom", "zum", "zur"
              "aus"}  # fmt: skip
 
 
-def _is_name(inner: str, before: str = "") -> bool:
-    """A quoted name or title: no sentence mark, (almost) every word capitalised."""
+_TITLE_WORDS = {"am", "im", "vom", "zum", "zur", "dem", "den", "eines", "einer", "ein", "eine",
+                "at", "in", "on", "a", "an", "to", "de", "du", "la", "le", "les", "el", "del"}
+
+
+def _is_name(inner: str, before: str = "", wide: bool = False) -> bool:
+    """A quoted name or title: no sentence mark, (almost) every word capitalised.
+
+    ``wide`` (German text) also lets articles and prepositions of titles stay lower-case;
+    in German only names and nouns are capitalised, so this rarely hits quoted speech."""
     words = [w for w in re.findall(r"[^\W\d_][\w.\-’']*", inner)]
     if not words or any(p in inner for p in "!?") or inner.rstrip().endswith("."):
         return False
     if len(words) == 1 and "." not in words[0] and before.lower() not in _DEFINITE:
         return False  # "eine „Zeitungsente“" is a quoted word, "dem „Deutschlandfunk“" a name
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"und", "der", "die", "das",
-                                                                      "des", "von", "für", "mit",
-                                                                      "the", "of", "and", "ohne"})
+    small = {"und", "der", "die", "das", "des", "von", "für", "mit", "the", "of", "and", "ohne"}
+    if wide:
+        small = small | _TITLE_WORDS  # „BILD am Sonntag“, „Piper at the Gates of Dawn“
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
     return caps == len(words) or ("." in inner.strip(".") and " " not in inner.strip())
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lagebild.attribution.context import ContextRules
+from lagebild.attribution.context import ContextRules, _is_name
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
 from lagebild.attribution.found import Found, Sent
 from lagebild.attribution.inversion import uninvert
@@ -171,6 +171,8 @@ class Finder(ContextRules):
                 if re.fullmatch(r"\s*(?:\w+\s+){0,2}\w*\s*,\s*", self.text[frame_end : q.start]):
                     prev.content.append((q.start, q.end))  # „…“, sagte er, „…“
                     continue
+            if self.lang == "de" and self._quoted_name(q):
+                continue  # „New York Times“ … bekräftigt: a title, not a quote
             after, before = self._frame_after(q), self._frame_before(q)
             frame = after or before
             if frame is None:
@@ -184,6 +186,10 @@ class Finder(ContextRules):
                       sent=self.sent_of[k], rule="quote")
             self.found.append(f)
             prev = f
+
+    def _quoted_name(self, q: Quote) -> bool:
+        before = self.text[max(0, q.start - 6) : q.start].split()
+        return _is_name(self.text[q.start + 1 : q.end - 1], before[-1] if before else "", True)
 
     def _colon_frame(self, q: Quote) -> Found | None:
         """ "X brachte seinen Unmut zum Ausdruck: „…“" – any verb (or none) before a colon."""
