@@ -89,9 +89,11 @@ class ContextRules:
             if not content:
                 continue
             spk = self._marker_speaker(m, s)
+            bare = self.toks[m.source[0]].text.lower() in {"es", "it"} and m.mention is None
             self.found.append(Found("according_to", content, self.chars(*m.cue), spk,
                                     sent=s.index, rule="according",
-                                    mention=self.chars(*(m.mention or m.source))))
+                                    mention=None if bare else  # ", heißt es." names no one
+                                    self.chars(*(m.mention or m.source))))
 
     def _marker_speaker(self, m: Marker, s: Sent) -> tuple[int, int] | None:
         """The speaker behind a marker; "nach eigenen Angaben": the sentence's subject."""
