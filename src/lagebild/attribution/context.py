@@ -246,8 +246,8 @@ class ContextRules:
 
     @staticmethod
     def _konj(tok: Token) -> bool:
-        if tok.text.lower() in {"dürfte", "dürften"}:
-            return False  # epistemic, not reported
+        if tok.text.lower() in {"dürfte", "dürften", "möchte", "möchten"}:
+            return False  # epistemic, or ("möchte") an indicative in use, not reported
         if "Sub" in tok.morph.get("Mood"):
             return True
         return tok.text.lower() in KONJ1 or tok.text.lower() in {"soll", "sollen"}
