@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lagebild.attribution.balance import balance_all
 from lagebild.attribution.context import ContextRules, _is_name
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
 from lagebild.attribution.found import Found, Sent
@@ -618,6 +619,8 @@ class Finder(ContextRules):
                             f.sources.append((*self.chars(*m.source), "told"))
         self.free_indirect()
         self.leftover_quotes()
+        if self.lang == "de":
+            balance_all(self.text, self.found)
         self.found.sort(key=lambda f: f.start)
         return self.found
 
