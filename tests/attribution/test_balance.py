@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from lagebild.attribution.balance import balanced
-from lagebild.attribution.frames import Finder
 
 
 def test_closing_quote_and_bracket_are_added() -> None:
@@ -19,9 +18,3 @@ def test_balanced_spans_stay() -> None:
     assert balanced(text, (0, 20)) == (0, 20)
     assert balanced(text, None) is None
 
-
-def test_stage_speaker_keeps_closing_quote(blank_de) -> None:
-    text = "Die Zeitung „Neue Rundschau“ berichtete, der Minister sei zurückgetreten."
-    found = Finder(blank_de(text), "de").run()
-    speakers = [text[slice(*f.speaker)] for f in found if f.speaker]
-    assert speakers and all(s.count("„") == s.count("“") for s in speakers)
