@@ -18,3 +18,28 @@ def test_balanced_spans_stay() -> None:
     assert balanced(text, (0, 20)) == (0, 20)
     assert balanced(text, None) is None
 
+
+
+def _tagged(words: list[str], tags: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("de").vocab, words=words, tags=tags)
+
+
+def test_closed_relative_clause_is_cut() -> None:
+    from lagebild.attribution.balance import without_relative
+
+    doc = _tagged(["Der", "Verein", ",", "der", "dort", "spielt", ",", "sagte", "nichts", "."],
+                  ["ART", "NN", "$,", "PRELS", "ADV", "VVFIN", "$,", "VVFIN", "PIS", "$."])
+    span = (0, doc[5].idx + len(doc[5].text))
+    assert doc.text[slice(*without_relative(list(doc), span))] == "Der Verein"
+
+
+def test_apposition_stays() -> None:
+    from lagebild.attribution.balance import without_relative
+
+    doc = _tagged(["Anna", "Berg", ",", "die", "Sprecherin", ",", "sagte", "nichts", "."],
+                  ["NE", "NE", "$,", "ART", "NN", "$,", "VVFIN", "PIS", "$."])
+    span = (0, doc[4].idx + len(doc[4].text))
+    assert without_relative(list(doc), span) == span

@@ -620,7 +620,7 @@ class Finder(ContextRules):
         self.free_indirect()
         self.leftover_quotes()
         if self.lang == "de":
-            balance_all(self.text, self.found)
+            balance_all(self.text, self.found, self.toks)
         self.found.sort(key=lambda f: f.start)
         return self.found
 
