@@ -43,3 +43,13 @@ def test_apposition_stays() -> None:
                   ["NE", "NE", "$,", "ART", "NN", "$,", "VVFIN", "PIS", "$."])
     span = (0, doc[4].idx + len(doc[4].text))
     assert without_relative(list(doc), span) == span
+
+
+def test_title_takes_the_name_after_it() -> None:
+    from lagebild.attribution.balance import with_name
+
+    doc = _tagged(["sagte", "der", "Bürgermeister", "Karl", "Huber", "gestern", "."],
+                  ["VVFIN", "ART", "NN", "NE", "NE", "ADV", "$."])
+    span = (doc[1].idx, doc[2].idx + len(doc[2].text))
+    out = with_name(list(doc), span)
+    assert out is not None and doc.text[slice(*out)] == "der Bürgermeister Karl Huber"
