@@ -89,9 +89,11 @@ class ContextRules:
             if not content:
                 continue
             spk = self._marker_speaker(m, s)
+            bare = self.toks[m.source[0]].text.lower() in {"es", "it"} and m.mention is None
             self.found.append(Found("according_to", content, self.chars(*m.cue), spk,
                                     sent=s.index, rule="according",
-                                    mention=self.chars(*(m.mention or m.source))))
+                                    mention=None if bare else  # ", heißt es." names no one
+                                    self.chars(*(m.mention or m.source))))
 
     def _marker_speaker(self, m: Marker, s: Sent) -> tuple[int, int] | None:
         """The speaker behind a marker; "nach eigenen Angaben": the sentence's subject."""
@@ -180,10 +182,13 @@ class ContextRules:
                     self._konj(t) for t in self.toks[s.start : s.end]):
                 last = None
                 continue
-            if "\n" in self.text[src.content[-1][1] : self.toks[s.start].idx]:
+            # a new paragraph: only with an unambiguous Konjunktiv I, and without a speaker
+            # (the speaker often changes with the paragraph; the sentence is still reported)
+            crossed = "\n" in self.text[src.content[-1][1] : self.toks[s.start].idx]
+            if crossed and not any(self._konj1_strict(t) for t in self.toks[s.start : s.end]):
                 continue
             span = self.chars(s.start, s.end)
-            if last is not None and last.sent == s.index - 1:
+            if last is not None and last.sent == s.index - 1 and not crossed:
                 last.content[-1] = (last.content[-1][0], span[1])
                 last.sent = s.index
                 by_sent[s.index] = last
@@ -191,7 +196,10 @@ class ContextRules:
             mention = src.mention
             if mention and self.text[mention[0] : mention[1]].lower() == "demnach":
                 mention = None  # the chain goes on with the source "Demnach" points to
-            f = Found("indirect", [span], None, self._named(src.speaker, s.index), sent=s.index,
+            spk = self._named(src.speaker, s.index)
+            if crossed:
+                spk = mention = None
+            f = Found("indirect", [span], None, spk, sent=s.index,
                       rule="free", mention=mention)
             self.found.append(f)
             by_sent[s.index] = f
@@ -238,8 +246,8 @@ class ContextRules:
 
     @staticmethod
     def _konj(tok: Token) -> bool:
-        if tok.text.lower() in {"dürfte", "dürften"}:
-            return False  # epistemic, not reported
+        if tok.text.lower() in {"dürfte", "dürften", "möchte", "möchten"}:
+            return False  # epistemic, or ("möchte") an indicative in use, not reported
         if "Sub" in tok.morph.get("Mood"):
             return True
         return tok.text.lower() in KONJ1 or tok.text.lower() in {"soll", "sollen"}
@@ -251,7 +259,8 @@ class ContextRules:
                 continue
             inner = self.text[q.start + 1 : q.end - 1]
             before = self.text[max(0, q.start - 6) : q.start].split()
-            if _is_name(inner, before[-1] if before else "") or self._in_speaker(q):
+            if _is_name(inner, before[-1] if before else "", self.lang == "de") or \
+                    self._in_speaker(q):
                 continue  # „Linkspartei.PDS“, „Space Telescope Science Institute“
             host = next((f for f in self.found if f.content[0][0] <= q.start
                          and q.end <= f.content[-1][1] and f.rule != "quote"), None)
@@ -305,15 +314,23 @@ _DEFINITE = {"der", "die", "das", "dem", "den", "des", "im", "vom", "zum", "zur"
              "aus"}  # fmt: skip
 
 
-def _is_name(inner: str, before: str = "") -> bool:
-    """A quoted name or title: no sentence mark, (almost) every word capitalised."""
+_TITLE_WORDS = {"am", "im", "vom", "zum", "zur", "dem", "den", "eines", "einer", "ein", "eine",
+                "at", "in", "on", "a", "an", "to", "de", "du", "la", "le", "les", "el", "del"}
+
+
+def _is_name(inner: str, before: str = "", wide: bool = False) -> bool:
+    """A quoted name or title: no sentence mark, (almost) every word capitalised.
+
+    ``wide`` (German text) also lets articles and prepositions of titles stay lower-case;
+    in German only names and nouns are capitalised, so this rarely hits quoted speech."""
     words = [w for w in re.findall(r"[^\W\d_][\w.\-’']*", inner)]
     if not words or any(p in inner for p in "!?") or inner.rstrip().endswith("."):
         return False
     if len(words) == 1 and "." not in words[0] and before.lower() not in _DEFINITE:
         return False  # "eine „Zeitungsente“" is a quoted word, "dem „Deutschlandfunk“" a name
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"und", "der", "die", "das",
-                                                                      "des", "von", "für", "mit",
-                                                                      "the", "of", "and", "ohne"})
+    small = {"und", "der", "die", "das", "des", "von", "für", "mit", "the", "of", "and", "ohne"}
+    if wide:
+        small = small | _TITLE_WORDS  # „BILD am Sonntag“, „Piper at the Gates of Dawn“
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
     return caps == len(words) or ("." in inner.strip(".") and " " not in inner.strip())
 

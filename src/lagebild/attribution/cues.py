@@ -107,6 +107,10 @@ def cue_at(toks: list[Token], i: int, sent_start: int, sent_end: int, lang: str)
     if joined:
         return Cue((i,), f"{joined.particle}{joined.lemma}", joined.lemma not in NOT_REPORTED)
     verbs = lex.de_cue(word)
+    if word in lex.de_infinitives and tok.tag_ in {"VVINF", "VVIZU"}:
+        return None  # "will … fordern", "zu warnen": an intention, not a statement
+    if not verbs and tok.tag_ == "VVFIN":
+        verbs = lex.de_infinitives.get(word, [])  # "Die Medien sprechen von …"
     if not verbs and tok.lemma_:
         verbs = lex.de_cue(tok.lemma_.lower())
     if not verbs:
@@ -218,6 +222,8 @@ def markers(toks: list[Token], start: int, end: int, lang: str) -> list[Marker]:
         if w in {"laut", "gemäß"} or (w == "according" and nxt == "to"):
             s = i + 2 if w == "according" else i + 1
             np = np_right(toks, s, end, oblique=True)
+            if np is None and w == "laut" and s < end and toks[s].pos_ in {"NOUN", "PROPN"}:
+                np = (s, s + 1)  # "laut ai-Bericht": a lower-case name
             if np:
                 found.append(Marker((i, s), np, (i, np[1]), "according"))
         elif w == "zufolge" and i > start:
@@ -237,6 +243,11 @@ def markers(toks: list[Token], start: int, end: int, lang: str) -> list[Marker]:
         elif w == "demnach" and i == start:
             found.append(Marker((i, i + 1), (i, i + 1), (i, i + 1), "according"))
         elif w == "so" and i > start and toks[i - 1].text in {",", "“", "”", '"', "«", "»"}:
+            if lang == "de" and i + 2 < end and cue_at(toks, i + 1, start, end, lang):
+                np = np_right(toks, i + 2, end)  # "…, so schätzen die Forscher, …"
+                if np and _tail_ok(toks, np[1], end):
+                    found.append(Marker((i, i + 2), np, (i, np[1]), "according"))
+                continue
             np = np_right(toks, i + 1, end)
             tail = np[1] if np else end
             while np and tail < end and toks[tail].text.lower() in {"weiter", "zudem", "ferner",

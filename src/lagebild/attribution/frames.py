@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lagebild.attribution.context import ContextRules
+from lagebild.attribution.balance import balance_all
+from lagebild.attribution.context import ContextRules, _is_name
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
 from lagebild.attribution.found import Found, Sent
+from lagebild.attribution.inversion import uninvert
 from lagebild.attribution.parse import ADJ_ENDS, parse_speaker
 from lagebild.attribution.phrases import (
     ADVERBS,
@@ -170,6 +172,8 @@ class Finder(ContextRules):
                 if re.fullmatch(r"\s*(?:\w+\s+){0,2}\w*\s*,\s*", self.text[frame_end : q.start]):
                     prev.content.append((q.start, q.end))  # „…“, sagte er, „…“
                     continue
+            if self.lang == "de" and self._quoted_name(q):
+                continue  # „New York Times“ … bekräftigt: a title, not a quote
             after, before = self._frame_after(q), self._frame_before(q)
             frame = after or before
             if frame is None:
@@ -183,6 +187,10 @@ class Finder(ContextRules):
                       sent=self.sent_of[k], rule="quote")
             self.found.append(f)
             prev = f
+
+    def _quoted_name(self, q: Quote) -> bool:
+        before = self.text[max(0, q.start - 6) : q.start].split()
+        return _is_name(self.text[q.start + 1 : q.end - 1], before[-1] if before else "", True)
 
     def _colon_frame(self, q: Quote) -> Found | None:
         """ "X brachte seinen Unmut zum Ausdruck: „…“" – any verb (or none) before a colon."""
@@ -244,6 +252,8 @@ class Finder(ContextRules):
         if self.parsed:
             if self.lang == "de":
                 sub = parse_speaker(self.toks, i, s.start, s.end, avoid)
+                if sub is not None:
+                    sub = uninvert(self.toks, i, s.start, s.end, sub, avoid)
                 aux = [c for c in self.toks[i].children if c.dep_ == "aux:pass"]
                 if sub is None and aux:
                     agent = self._passive_agent(aux[0].i, i, avoid)
@@ -257,6 +267,8 @@ class Finder(ContextRules):
         if np and self.lang == "de" and self.parsed and not self._speakerish(np, avoid):
             after = np_right(self.toks, max(cue.tokens) + 1 if inverted else i + 1, s.end)
             np = after if after and self._speakerish(after, avoid) else None
+        if np and self.lang == "de" and self.parsed:
+            np = uninvert(self.toks, i, s.start, s.end, np, avoid)
         return self.chars(*np) if np else None
 
     def _wie_speaker(self, i: int, s: Sent) -> tuple[int, int] | None:
@@ -295,6 +307,10 @@ class Finder(ContextRules):
         first = toks[0]
         name_like = first.text[:1].isupper() and first.pos_ in {"ADV", "ADJ"} and not (
             first.text.lower().endswith(ADJ_ENDS) or first.text.lower() in ADVERBS)
+        if self.lang == "de" and (first.text.lower() in {"des", "dem", "den", "einem", "eines"}
+                                  or (name_like and (len(toks) > 1
+                                                     or first.text.lower().endswith("gemäß")))):
+            return False  # "Des Weiteren", "Erst vor zwei Tagen", "Sinngemäß": adverbials
         if (first.pos_ in {"CCONJ", "SCONJ", "ADP", "ADV", "VERB", "AUX", "PUNCT", "NUM"} or (
                 first.pos_ == "ADJ" and len(toks) == 1) or first.text.lower() in ADVERBS) \
                 and not name_like:
@@ -485,8 +501,9 @@ class Finder(ContextRules):
         tok = self.toks[i]
         if i > 0 and self.toks[i - 1].text.lower() in {"so", "sogenannt"}:
             return False  # "so genannt"
-        if self.lang == "de" and "Part" in tok.morph.get("VerbForm"):
-            return False  # "hatte … angekündigt": news gold rarely marks these
+        if self.lang == "de" and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VVPP"):
+            return False  # "hatte … angekündigt": news gold rarely marks these (the tag
+            # catches participles whose morphology the model left out)
         if self.parsed and tok.dep_ in {"amod", "acl", "acl:relcl", "nmod"} and \
                 "Ind" not in tok.morph.get("Mood"):
             return False
@@ -538,7 +555,13 @@ class Finder(ContextRules):
     def _before_ok(self, i: int, s: Sent) -> bool:
         """A cue right after a comma, with the content before it."""
         start = self._clause_start(i - 1, s)
-        return i - 1 - start >= 3
+        if i - 1 - start < 3:
+            return False
+        if self.lang == "de" and self.parsed and self.doc.has_annotation("TAG"):
+            # "Die Fraktionschefin, Petra Pau, forderte …": an apposition, not a fronted clause
+            return any(t.tag_.endswith("FIN") and t.dep_ not in {"acl:relcl", "acl"}
+                       for t in self.toks[start : i - 1])
+        return True
 
     def _reported(self, i: int, s: Sent) -> tuple[int, int]:
         """A reported statement's content: the clause of the cue."""
@@ -596,6 +619,8 @@ class Finder(ContextRules):
                             f.sources.append((*self.chars(*m.source), "told"))
         self.free_indirect()
         self.leftover_quotes()
+        if self.lang == "de":
+            balance_all(self.text, self.found, self.toks)
         self.found.sort(key=lambda f: f.start)
         return self.found
 

@@ -48,6 +48,8 @@ class CueVerb:
 class Lexicon:
     # German: a word form -> the cue verbs it can be (several when a particle decides)
     de_forms: dict[str, list[CueVerb]] = field(default_factory=dict)
+    # German: the infinitive (also the 1st/3rd person plural present, "sie sprechen")
+    de_infinitives: dict[str, list[CueVerb]] = field(default_factory=dict)
     # German: a joined form ("mitteilte", "angekündigt") -> its verb
     de_joined: dict[str, CueVerb] = field(default_factory=dict)
     en_lemmas: set[str] = field(default_factory=set)
@@ -70,6 +72,7 @@ def _load_de(lex: Lexicon) -> None:
         lemma, particle = parts[0], (" ".join(parts[1:]) or None)
         verb = CueVerb(lemma, particle)
         forms = set(extra.split()) if extra.strip() else weak_forms(lemma)
+        lex.de_infinitives.setdefault(lemma.lower(), []).append(verb)
         for form in forms:
             lex.de_forms.setdefault(form.lower(), []).append(verb)
         if particle and " " not in particle:
