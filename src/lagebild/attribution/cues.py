@@ -249,7 +249,10 @@ def markers(toks: list[Token], start: int, end: int, lang: str) -> list[Marker]:
         elif w in {"gegenüber", "told"} and i > start:
             np = np_right(toks, i + 1, end)
             if np and _is_outlet(toks, np):
-                found.append(Marker((i, i + 1), np, (i, np[1]), "told"))
+                if w == "told":  # "X told CNN that …": "told" stays the cue verb of a frame
+                    found.append(Marker((i, i), np, (i + 1, np[1]), "told"))
+                else:
+                    found.append(Marker((i, i + 1), np, (i, np[1]), "told"))
         elif w in {"hieß", "heißt"} and nxt == "es":
             k = i + 2
             while k < end and toks[k].text.lower() in ADVERBS:
