@@ -45,7 +45,7 @@ _ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
 _OFF_RECORD = re.compile(r"anonym|not to be (?:named|identified)|declined to (?:give|be)|"
                          r"nicht genannt|ungenannt|unnamed|not authori[sz]ed", re.IGNORECASE)
 # the words after which a phrase's head noun has ended ("Agency of …", "Amt in Wien")
-_HEAD_END = {"of", "for", "in", "at", "on", "des", "der", "in", "im", "aus", "von", "vom", "am",
+_HEAD_END = {"of", "for", "in", "at", "on", "des", "der", "im", "aus", "von", "vom", "am",
              "bei", "beim", "zu", "zur", "zum"}  # fmt: skip
 _EXTRA_ANON = {"experten", "experts", "analysten", "analysts", "augenzeugen", "zeugen",
                "witnesses", "kritiker", "critics"}  # fmt: skip
@@ -141,10 +141,7 @@ def _gazetteer_kind(text: str) -> str | None:
     """The kind of actor the gazetteer says the whole phrase names (None: unknown)."""
     from lagebild.actors import gazetteer, resolve
 
-    try:
-        actor = resolve(text)
-    except Exception:  # noqa: BLE001 (a typing aid must not break extraction)
-        return None
+    actor = resolve(text)
     return gazetteer().kind(actor) if actor else None
 
 
