@@ -344,9 +344,8 @@ class Finder(ContextRules):
         if anchor != i and toks[anchor].text.lower() in PASSIVE_AUX and \
                 toks[i].text.endswith("t"):
             return None  # an agentless passive: "wurden … als entscheidend bezeichnet"
-        if self.lang == "en":
-            return np_left(toks, i if anchor == i else anchor, start) or np_right(
-                toks, i + 1, s.end)
+        if self.lang == "en":  # never the object after the verb ("discuss the plan")
+            return np_left(toks, i if anchor == i else anchor, start)
         pre = [t for t in toks[start:anchor]]
         first = pre[0].text.lower() if pre else ""
         not_subject = {"und", "aber", "doch", "denn", "wie", "als", "wenn", "weil", "da", "dass",
