@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lagebild.attribution import english
 from lagebild.attribution.context import ContextRules
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
 from lagebild.attribution.found import Found, Sent
@@ -130,7 +131,7 @@ class Finder(ContextRules):
             i += 1
         elif not (self.text[q.end - 2 : q.end - 1] in {",", "!", "?"} and i < len(self.toks)
                   and self.toks[i].text[:1].islower()):
-            return None
+            return english.frame_after(self, q.start, q.end)
         for k in range(i, min(len(self.toks), i + 7)):
             t = self.toks[k]
             if t.text in SENT_END or self.in_quote[k] >= 0 or "\n" in t.text:

@@ -1,0 +1,42 @@
+"""English-only frame rules, kept apart from the shared German/English engine in :mod:`.frames`.
+
+* ``"…," Steve Moody, a small-business owner, said at the rally.`` – a quote that ends in a
+  comma, then a capitalised subject (with an apposition) and the cue verb: the frame after
+  the quote, although the word after the quote is not lower-case (the shared rule only
+  takes ``"…," he said`` / ``"…," said X``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lagebild.attribution.cues import Cue
+
+Finder = Any
+_STOP = {".", "!", "?", ";", ":", "—", "–"}
+_MAX_SUBJECT = 18  # tokens between the quote and its cue verb ("X, a … of Y, said")
+
+
+def frame_after(f: Finder, quote_start: int, quote_end: int) -> tuple[Cue, int] | None:
+    """The cue verb after a comma-final quote with a capitalised subject in between."""
+    if f.lang != "en" or f.text[quote_start:quote_end].rstrip("\"'”’ ")[-1:] != ",":
+        return None
+    span = f._tokens_in(quote_end, len(f.text))
+    i = span.start
+    if i >= len(f.toks) or not f.toks[i].text[:1].isupper():
+        return None
+    for k in range(i + 1, min(len(f.toks), i + _MAX_SUBJECT)):
+        t = f.toks[k]
+        if t.text in _STOP or f.in_quote[k] >= 0 or "\n" in t.text:
+            return None
+        cue = f._cue(k)
+        if cue is not None:
+            return cue, k
+        if t.pos_ in {"VERB", "AUX"} and not _in_apposition(f, i, k):
+            return None  # another clause's verb comes first
+    return None
+
+
+def _in_apposition(f: Finder, start: int, k: int) -> bool:
+    """Token ``k`` lies between two commas after the subject's name ("X, who …, said")."""
+    return any(f.toks[m].text == "," for m in range(start, k))
