@@ -40,3 +40,22 @@ def frame_after(f: Finder, quote_start: int, quote_end: int) -> tuple[Cue, int] 
 def _in_apposition(f: Finder, start: int, k: int) -> bool:
     """Token ``k`` lies between two commas after the subject's name ("X, who …, said")."""
     return any(f.toks[m].text == "," for m in range(start, k))
+
+
+# verbs whose noun-phrase object is what a poll, study or document says ("a poll showed
+# Clinton with a lead", "the audit found irregularities")
+OBJECT_CUES = {"show", "find", "reveal", "suggest", "indicate", "predict", "estimate"}
+
+
+def object_content(f: Finder, cue: Cue, i: int) -> tuple[int, int] | None:
+    """The direct object (its whole subtree) of an evidence verb, as the content."""
+    if f.lang != "en" or cue.lemma not in OBJECT_CUES or not f.parsed:
+        return None
+    tok = f.toks[i]
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    sub = list(obj.subtree)
+    return sub[0].i, sub[-1].i + 1
