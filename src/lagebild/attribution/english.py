@@ -1,7 +1,7 @@
 """English-only frame rules, kept apart from the shared German/English engine in :mod:`.frames`.
 
 * ``"…," Steve Moody, a small-business owner, said at the rally.`` – a quote that ends in a
-  comma, then a capitalised subject (with an apposition) and the cue verb: the frame after
+  comma (or "?", "!": ``"Would that be you?" Borger asked.``), then a capitalised subject (with an apposition) and the cue verb: the frame after
   the quote, although the word after the quote is not lower-case (the shared rule only
   takes ``"…," he said`` / ``"…," said X``).
 """
@@ -18,8 +18,8 @@ _MAX_SUBJECT = 18  # tokens between the quote and its cue verb ("X, a … of Y, 
 
 
 def frame_after(f: Finder, quote_start: int, quote_end: int) -> tuple[Cue, int] | None:
-    """The cue verb after a comma-final quote with a capitalised subject in between."""
-    if f.lang != "en" or f.text[quote_start:quote_end].rstrip("\"'”’ ")[-1:] != ",":
+    """The cue verb after a comma-, ?- or !-final quote with a capitalised subject in between."""
+    if f.lang != "en" or f.text[quote_start:quote_end].rstrip("\"'”’ ")[-1:] not in {",", "?", "!"}:
         return None
     span = f._tokens_in(quote_end, len(f.text))
     i = span.start
