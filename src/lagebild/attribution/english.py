@@ -1,9 +1,12 @@
 """English-only frame rules, kept apart from the shared German/English engine in :mod:`.frames`.
 
-* ``"…," Steve Moody, a small-business owner, said at the rally.`` – a quote that ends in a
-  comma (or "?", "!": ``"Would that be you?" Borger asked.``), then a capitalised subject (with an apposition) and the cue verb: the frame after
-  the quote, although the word after the quote is not lower-case (the shared rule only
-  takes ``"…," he said`` / ``"…," said X``).
+* ``"…," Steve Moody, a small-business owner, said at the rally.`` – a quote that ends in
+  a comma (or "?", "!": ``"Would that be you?" Borger asked.``), then a capitalised subject
+  (with an apposition) and the cue verb: the frame after the quote, although the word
+  after the quote is not lower-case (the shared rule only takes ``"…," he said`` /
+  ``"…," said X``).
+* ``A poll showed Clinton with a lead.`` – the noun-phrase object of an evidence verb is
+  its content.
 """
 
 from __future__ import annotations
