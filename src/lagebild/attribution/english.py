@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from lagebild.attribution.cues import Cue
+from lagebild.attribution.found import Found
 
 Finder = Any
 _STOP = {".", "!", "?", ";", ":", "—", "–"}
@@ -62,3 +63,55 @@ def object_content(f: Finder, cue: Cue, i: int) -> tuple[int, int] | None:
         return None
     sub = list(obj.subtree)
     return sub[0].i, sub[-1].i + 1
+
+
+# nouns that name what someone said, thought or decided ("his suggestion that …",
+# "Trump's criticism of the family", "the decision to run")
+NOUN_CUES = {
+    "statement", "announcement", "assertion", "claim", "suggestion", "insistence", "belief",
+    "view", "hope", "fear", "promise", "pledge", "vow", "warning", "remark", "comment",
+    "decision", "criticism", "endorsement", "opposition", "call", "demand", "proposal",
+    "accusation", "allegation", "argument", "prediction", "expectation", "threat", "refusal",
+    "denial", "admission", "complaint", "request", "praise", "description", "recommendation",
+    "conclusion", "concern", "insinuation", "contention",
+}  # fmt: skip
+_OF_NOUNS = {"criticism", "endorsement", "opposition", "praise", "description", "denial",
+             "admission", "view", "rejection", "defense", "defence"}  # fmt: skip
+
+
+def noun_frames(f: Finder, s: Any) -> None:
+    """Speech nouns with a that-clause, a to-infinitive or an "of" object as content; the
+    possessor ("his", "Mr. Trump's") is the speaker."""
+    if f.lang != "en" or not f.parsed:
+        return
+    for tok in f.toks[s.start : s.end]:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES or f.in_quote[tok.i] >= 0 \
+                or tok.i in f.used:
+            continue
+        content = _noun_content(tok)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if content is None:
+            continue
+        speaker = None
+        if poss is not None:
+            sub = list(poss.subtree)
+            speaker = f.chars(sub[0].i, sub[-1].i + 1)
+        f.used.add(tok.i)
+        f.found.append(Found("indirect", [f.chars(*content)], f.chars(tok.i, tok.i + 1),
+                             speaker, sent=s.index, rule="noun"))
+
+
+def _noun_content(tok: Any) -> tuple[int, int] | None:
+    for c in tok.children:
+        sub = list(c.subtree)
+        first = sub[0].text.lower()
+        if c.dep_ in {"acl", "ccomp", "relcl"} and first == "that" and c.pos_ in {"VERB", "AUX"}:
+            return sub[0].i, sub[-1].i + 1
+        if c.dep_ in {"acl", "xcomp"} and first == "to":
+            return sub[0].i, sub[-1].i + 1
+        if c.dep_ == "prep" and c.text.lower() == "of" and tok.lemma_.lower() in _OF_NOUNS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                ss = list(objs[0].subtree)
+                return ss[0].i, ss[-1].i + 1
+    return None

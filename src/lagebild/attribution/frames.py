@@ -588,6 +588,7 @@ class Finder(ContextRules):
             self.headline(s)
             self.clause_frames(s, ms)
             self.noun_frames(s)
+            english.noun_frames(self, s)
             self.according(s, ms)
             for m in ms:
                 if m.kind == "told":
