@@ -115,3 +115,30 @@ def _noun_content(tok: Any) -> tuple[int, int] | None:
                 ss = list(objs[0].subtree)
                 return ss[0].i, ss[-1].i + 1
     return None
+
+
+def merge_quote_runs(f: Finder) -> None:
+    """ ``"A," X said. "B."`` – a quote standing alone right after a framed quote of the same
+    paragraph continues that statement: one attribution with two content parts (English
+    annotators, as in PolNeAR, mark the run as one)."""
+    if f.lang != "en":
+        return
+    found = sorted(f.found, key=lambda g: g.start)
+    drop: set[int] = set()
+    prev = None
+    for g in found:
+        if prev is not None and g.rule == "context" and g.form == "direct" and \
+                _continues(f, prev, g):
+            prev.content.append(g.content[0])
+            drop.add(id(g))
+            continue
+        if g.rule == "nested":
+            continue
+        prev = g if g.rule in {"quote", "context"} and g.form == "direct" else None
+    f.found = [g for g in f.found if id(g) not in drop]
+
+
+def _continues(f: Finder, prev: Found, g: Found) -> bool:
+    end = max([prev.content[-1][1]] + [x[1] for x in (prev.cue, prev.speaker) if x])
+    gap = f.text[end : g.content[0][0]]
+    return "\n" not in gap and len(gap.split()) <= 12 and not any(q in gap for q in "\"“”")

@@ -597,6 +597,7 @@ class Finder(ContextRules):
                             f.sources.append((*self.chars(*m.source), "told"))
         self.free_indirect()
         self.leftover_quotes()
+        english.merge_quote_runs(self)
         self.found.sort(key=lambda f: f.start)
         return self.found
 
