@@ -142,3 +142,17 @@ def _continues(f: Finder, prev: Found, g: Found) -> bool:
     end = max([prev.content[-1][1]] + [x[1] for x in (prev.cue, prev.speaker) if x])
     gap = f.text[end : g.content[0][0]]
     return "\n" not in gap and len(gap.split()) <= 12 and not any(q in gap for q in "\"“”")
+
+
+def drop_nested_reported(f: Finder) -> None:
+    """A reported frame whose cue lies inside another frame's content, with a speaker found
+    outside that content, is a detail of it ("He thinks that cutting the deficit matters
+    more than defending the nation": no "defending" frame with speaker "He"). Dropping
+    every nested reported frame lost as much recall as it won precision on tune."""
+    if f.lang != "en":
+        return
+    spans = [(a, b, id(g)) for g in f.found if g.rule != "nested" for a, b in g.content]
+    f.found = [g for g in f.found if not (
+        g.form == "reported" and g.cue is not None
+        and any(a <= g.cue[0] < b and k != id(g) and not (
+            g.speaker and a <= g.speaker[0] < b) for a, b, k in spans))]

@@ -598,6 +598,7 @@ class Finder(ContextRules):
         self.free_indirect()
         self.leftover_quotes()
         english.merge_quote_runs(self)
+        english.drop_nested_reported(self)
         self.found.sort(key=lambda f: f.start)
         return self.found
 
