@@ -156,3 +156,17 @@ def drop_nested_reported(f: Finder) -> None:
         g.form == "reported" and g.cue is not None
         and any(a <= g.cue[0] < b and k != id(g) and not (
             g.speaker and a <= g.speaker[0] < b) for a, b, k in spans))]
+
+
+
+def infinitive_content(f: Finder, cue: Cue, i: int) -> tuple[int, int] | None:
+    """ "The companies expect to save $2 billion": the to-infinitive of a belief or
+    intention verb is its content."""
+    if f.lang != "en" or not f.parsed:
+        return None
+    for c in f.toks[i].children:
+        if c.dep_ == "xcomp" and c.i > i:
+            sub = list(c.subtree)
+            if sub[0].text.lower() == "to":
+                return sub[0].i, sub[-1].i + 1
+    return None

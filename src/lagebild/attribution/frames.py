@@ -470,7 +470,8 @@ class Finder(ContextRules):
         if w in {",", ":"} and self._v2_start(k + 1, s):
             return (k + 1, self._content_end(k + 1, s)), "indirect", False
         if self.parsed and self.lang == "en":
-            content = self._en_complement(i, s) or english.object_content(self, cue, i)
+            content = self._en_complement(i, s) or english.object_content(self, cue, i) \
+                or english.infinitive_content(self, cue, i)
             if content:
                 return content, "indirect", False
         if i > s.start and toks[i - 1].text == "," and self._before_ok(i, s) \
