@@ -48,7 +48,7 @@ def _in_apposition(f: Finder, start: int, k: int) -> bool:
 
 # verbs whose noun-phrase object is what a poll, study or document says ("a poll showed
 # Clinton with a lead", "the audit found irregularities")
-OBJECT_CUES = {"show", "find", "reveal", "suggest", "indicate", "predict", "estimate"}
+OBJECT_CUES = {"show", "reveal", "suggest", "indicate", "predict", "estimate"}
 
 
 def object_content(f: Finder, cue: Cue, i: int) -> tuple[int, int] | None:
