@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lagebild.attribution.cues import Cue
@@ -170,3 +171,33 @@ def infinitive_content(f: Finder, cue: Cue, i: int) -> tuple[int, int] | None:
             if sub[0].text.lower() == "to":
                 return sub[0].i, sub[-1].i + 1
     return None
+
+
+# a dateline the parser glued to the subject: "BERLIN, Oct 16 - German Defence Minister …"
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]+,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+                       r"[A-Z][a-z]{2,8})\s*[-–—]\s+")
+
+
+def trim_speakers(f: Finder) -> None:
+    """Speaker spans without a leading dateline or a trailing comma/dash of an apposition
+    ("Ukraine's defence minister, who attended the meeting," → without the last comma)."""
+    if f.lang != "en":
+        return
+    for g in f.found:
+        if g.speaker is None:
+            continue
+        a, b = g.speaker
+        m = _DATELINE.match(f.text, a, b)
+        if m and m.end() < b:
+            a = m.end()
+        while b > a and f.text[b - 1] in ",;:–—- ":
+            b -= 1
+        g.speaker = (a, b) if b > a else g.speaker
+
+
+def subject_before(f: Finder, i: int) -> bool:
+    """The cue verb has its subject before it ("X, who attended the meeting, asked allies
+    …"): the comma before the cue closes an apposition, not a content."""
+    if f.lang != "en" or not f.parsed:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < i for c in f.toks[i].children)

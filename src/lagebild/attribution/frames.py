@@ -475,7 +475,8 @@ class Finder(ContextRules):
             if content:
                 return content, "indirect", False
         if i > s.start and toks[i - 1].text == "," and self._before_ok(i, s) \
-                and not self._coordinated(i, s) and np_right(toks, last + 1, s.end):
+                and not self._coordinated(i, s) and np_right(toks, last + 1, s.end) \
+                and not english.subject_before(self, i):
             return (self._clause_start(i - 1, s), i - 1), "indirect", True
         if not cue.reported_ok:
             return None, "", False
@@ -600,6 +601,7 @@ class Finder(ContextRules):
         self.leftover_quotes()
         english.merge_quote_runs(self)
         english.drop_nested_reported(self)
+        english.trim_speakers(self)
         self.found.sort(key=lambda f: f.start)
         return self.found
 
