@@ -47,9 +47,9 @@ def _in_apposition(f: Finder, start: int, k: int) -> bool:
     return any(f.toks[m].text == "," for m in range(start, k))
 
 
-# verbs whose noun-phrase object is what a poll, study or document says ("a poll showed
-# Clinton with a lead", "the audit found irregularities")
-OBJECT_CUES = {"show", "reveal", "suggest", "indicate", "predict", "estimate"}
+# verbs whose noun-phrase object is what was said or shown ("a poll showed Clinton with a
+# lead", "he mentioned the minimum wage"); "find" is left out: "police found the car"
+OBJECT_CUES = {"mention", "note", "show", "reveal", "suggest", "indicate", "predict", "estimate"}
 
 
 def object_content(f: Finder, cue: Cue, i: int) -> tuple[int, int] | None:
