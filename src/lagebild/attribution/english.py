@@ -201,3 +201,28 @@ def subject_before(f: Finder, i: int) -> bool:
     if f.lang != "en" or not f.parsed:
         return False
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < i for c in f.toks[i].children)
+
+
+def participle_speakers(f: Finder) -> None:
+    """ "Clinton took a swipe at Trump, saying that …" / "After suggesting that …, Rubio
+    …": a cue participle without a speaker takes the subject of the verb it hangs on."""
+    if f.lang != "en" or not f.parsed:
+        return
+    for g in f.found:
+        if g.speaker is not None or g.cue is None or g.rule not in {"cue", "quote"}:
+            continue
+        span = f.doc.char_span(*g.cue, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span[0]
+        if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp"}:
+            continue
+        head = tok.head
+        while head.dep_ in {"pcomp", "prep"} and head.head.i != head.i:
+            head = head.head
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.text.lower() in {"it", "there", "that", "which"}:
+            continue
+        sub = [t for t in subj.subtree if t.i < head.i]
+        if sub:
+            g.speaker = f.chars(sub[0].i, sub[-1].i + 1)
