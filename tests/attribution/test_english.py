@@ -15,7 +15,9 @@ TEXT = (
     '"We are not giving up on the harbour plan," Ellen Marsh, a council member from the '
     "north ward, said after the meeting. "
     '"Who will pay for the dredging?" Marsh asked. '
-    "A survey of dock workers showed broad support for the night shifts."
+    "A survey of dock workers showed broad support for the night shifts. "
+    "The mayor closed the old pier on Friday, saying that the beams had rotted. "
+    "Critics attacked her suggestion that the ferry could run without a subsidy."
 )
 
 
@@ -56,3 +58,13 @@ def test_quote_then_subject_with_apposition(en: Article) -> None:
 def test_evidence_verb_object(en: Article) -> None:
     a = find(en, "broad support")
     assert a.cue.text == "showed" and a.content.text.startswith("broad support")
+
+
+def test_participle_takes_the_main_subject(en: Article) -> None:
+    a = find(en, "beams had rotted")
+    assert a.cue.text == "saying" and a.speaker.text == "The mayor"
+
+
+def test_speech_noun_with_that_clause(en: Article) -> None:
+    a = find(en, "without a subsidy")
+    assert a.cue.text == "suggestion" and a.content.text.startswith("that the ferry")
