@@ -143,10 +143,11 @@ _GENERIC_OUTLET = {"zeitung", "sender", "medien", "media", "newspaper", "magazin
 
 
 def _credited_outlets(items: list[Item]) -> list[Source]:
-    """Outlets the article names as a source ("berichtete CNN"); generic ones don't count."""
+    """Outlets the article names as a source ("berichtete CNN"); generic ones don't count,
+    nor an outlet someone spoke to ("told the BBC": it follows the speaker in the chain)."""
     out = []
     for _, _, chain in items:
-        for s in chain:
+        for s in chain[:1]:
             words = [w for w in s.text.split() if w[:1].isupper()]
             if s.type == "outlet" and any(w.lower().strip("„“\"") not in _GENERIC_OUTLET
                                           for w in words):

@@ -87,6 +87,19 @@ def _particle_at_end(toks: list[Token], i: int, limit: int, particle: str) -> in
     return None
 
 
+def _en_lemma(tok: Token) -> str:
+    """The model's lemma, repaired from the word form when it is no cue ("hoped" → "hop")."""
+    lemma = (tok.lemma_ or tok.text).lower()
+    lemmas = lexicon().en_lemmas
+    if lemma in lemmas:
+        return lemma
+    w = tok.text.lower()
+    for cut, add in (("ed", "e"), ("d", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if w.endswith(cut) and w[: -len(cut)] + add in lemmas:
+            return w[: -len(cut)] + add
+    return lemma
+
+
 def cue_at(toks: list[Token], i: int, sent_start: int, sent_end: int, lang: str) -> Cue | None:
     """The cue verb at token ``i`` (None if it is not one)."""
     tok = toks[i]
@@ -95,7 +108,7 @@ def cue_at(toks: list[Token], i: int, sent_start: int, sent_end: int, lang: str)
     ):
         return None
     if lang == "en":
-        lemma = (tok.lemma_ or tok.text).lower()
+        lemma = _en_lemma(tok)
         if lemma not in lexicon().en_lemmas or (tok.text[:1].isupper() and i > sent_start):
             return None
         return Cue((i,), lemma, lemma not in NOT_REPORTED)
@@ -260,7 +273,10 @@ def markers(toks: list[Token], start: int, end: int, lang: str) -> list[Marker]:
         elif w in {"gegenüber", "told"} and i > start:
             np = np_right(toks, i + 1, end)
             if np and _is_outlet(toks, np):
-                found.append(Marker((i, i + 1), np, (i, np[1]), "told"))
+                if w == "told":  # "X told CNN that …": "told" stays the cue verb of a frame
+                    found.append(Marker((i, i), np, (i + 1, np[1]), "told"))
+                else:
+                    found.append(Marker((i, i + 1), np, (i, np[1]), "told"))
         elif w in {"hieß", "heißt"} and nxt == "es":
             k = i + 2
             while k < end and toks[k].text.lower() in ADVERBS:

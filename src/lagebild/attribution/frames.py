@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lagebild.attribution import english
 from lagebild.attribution.balance import balance_all
 from lagebild.attribution.context import ContextRules, _is_name
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
@@ -132,7 +133,7 @@ class Finder(ContextRules):
             i += 1
         elif not (self.text[q.end - 2 : q.end - 1] in {",", "!", "?"} and i < len(self.toks)
                   and self.toks[i].text[:1].islower()):
-            return None
+            return english.frame_after(self, q.start, q.end)
         for k in range(i, min(len(self.toks), i + 7)):
             t = self.toks[k]
             if t.text in SENT_END or self.in_quote[k] >= 0 or "\n" in t.text:
@@ -360,9 +361,8 @@ class Finder(ContextRules):
         if anchor != i and toks[anchor].text.lower() in PASSIVE_AUX and \
                 toks[i].text.endswith("t"):
             return None  # an agentless passive: "wurden … als entscheidend bezeichnet"
-        if self.lang == "en":
-            return np_left(toks, i if anchor == i else anchor, start) or np_right(
-                toks, i + 1, s.end)
+        if self.lang == "en":  # never the object after the verb ("discuss the plan")
+            return np_left(toks, i if anchor == i else anchor, start)
         pre = [t for t in toks[start:anchor]]
         first = pre[0].text.lower() if pre else ""
         not_subject = {"und", "aber", "doch", "denn", "wie", "als", "wenn", "weil", "da", "dass",
@@ -486,11 +486,13 @@ class Finder(ContextRules):
         if w in {",", ":"} and self._v2_start(k + 1, s):
             return (k + 1, self._content_end(k + 1, s)), "indirect", False
         if self.parsed and self.lang == "en":
-            content = self._en_complement(i, s)
+            content = self._en_complement(i, s) or english.object_content(self, cue, i) \
+                or english.infinitive_content(self, cue, i)
             if content:
                 return content, "indirect", False
         if i > s.start and toks[i - 1].text == "," and self._before_ok(i, s) \
-                and not self._coordinated(i, s) and np_right(toks, last + 1, s.end):
+                and not self._coordinated(i, s) and np_right(toks, last + 1, s.end) \
+                and not english.subject_before(self, i):
             return (self._clause_start(i - 1, s), i - 1), "indirect", True
         if not cue.reported_ok:
             return None, "", False
@@ -611,6 +613,7 @@ class Finder(ContextRules):
             self.headline(s)
             self.clause_frames(s, ms)
             self.noun_frames(s)
+            english.noun_frames(self, s)
             self.according(s, ms)
             for m in ms:
                 if m.kind == "told":
@@ -621,6 +624,10 @@ class Finder(ContextRules):
         self.leftover_quotes()
         if self.lang == "de":
             balance_all(self.text, self.found, self.toks)
+        english.merge_quote_runs(self)
+        english.drop_nested_reported(self)
+        english.participle_speakers(self)
+        english.trim_speakers(self)
         self.found.sort(key=lambda f: f.start)
         return self.found
 

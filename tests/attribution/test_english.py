@@ -1,0 +1,70 @@
+"""English-only rules (issue 5): told-frames, quote-then-subject frames, evidence objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.attribution import attribution_stage
+from lagebild.config import Config
+from lagebild.pipeline import Context
+from lagebild.records import Article
+
+TEXT = (
+    "The defence minister told the BBC on Monday that the frigates would sail in spring. "
+    "An aide to the governor told reporters that the budget vote was delayed. "
+    '"We are not giving up on the harbour plan," Ellen Marsh, a council member from the '
+    "north ward, said after the meeting. "
+    '"Who will pay for the dredging?" Marsh asked. '
+    "A survey of dock workers showed broad support for the night shifts. "
+    "The mayor closed the old pier on Friday, saying that the beams had rotted. "
+    "Critics attacked her suggestion that the ferry could run without a subsidy."
+)
+
+
+@pytest.fixture(scope="module")
+def en(nlp_en) -> Article:
+    art = Article("e1", None, "example.org", "en", None, "2025-03-03", TEXT)
+    return attribution_stage(art, nlp_en(TEXT), Context(Config()))
+
+
+def find(article: Article, snippet: str):
+    hits = [a for a in article.attributions if snippet in a.content.text]
+    assert hits, f"no attribution with {snippet!r}"
+    return hits[0]
+
+
+def test_told_outlet_keeps_the_cue(en: Article) -> None:
+    a = find(en, "frigates would sail")
+    assert a.cue.text == "told" and a.speaker.text == "The defence minister"
+    assert "BBC" not in a.content.text
+    assert [s.type for s in a.sources] == ["named_person", "outlet"]
+    assert a.sources[1].text == "the BBC"
+
+
+def test_told_an_audience_is_no_source(en: Article) -> None:
+    a = find(en, "budget vote")
+    assert a.cue.text == "told" and a.speaker.text.startswith("An aide")
+    assert [s.type for s in a.sources] == ["anonymous_official"]
+
+
+def test_quote_then_subject_with_apposition(en: Article) -> None:
+    a = find(en, "harbour plan")
+    assert a.form == "direct" and a.cue.text == "said"
+    assert a.speaker.text.startswith("Ellen Marsh")
+    q = find(en, "dredging")
+    assert q.form == "direct" and q.cue.text == "asked" and "Marsh" in q.speaker.text
+
+
+def test_evidence_verb_object(en: Article) -> None:
+    a = find(en, "broad support")
+    assert a.cue.text == "showed" and a.content.text.startswith("broad support")
+
+
+def test_participle_takes_the_main_subject(en: Article) -> None:
+    a = find(en, "beams had rotted")
+    assert a.cue.text == "saying" and a.speaker.text == "The mayor"
+
+
+def test_speech_noun_with_that_clause(en: Article) -> None:
+    a = find(en, "without a subsidy")
+    assert a.cue.text == "suggestion" and a.content.text.startswith("that the ferry")
