@@ -57,6 +57,8 @@ def test_modality_general_news() -> None:
     check("modality_news_dev", score_modality(DATA / "modality_news_dev.jsonl"))
     check("modality_news_check", score_modality(DATA / "modality_news_check.jsonl"))
     check("modality_news_check2", score_modality(DATA / "modality_news_check2.jsonl"))
+    check("modality_news_check3", score_modality(DATA / "modality_news_check3.jsonl"))
+    check("modality_news_check4", score_modality(DATA / "modality_news_check4.jsonl"))
 
 
 def test_modality_sets_are_big_enough_and_bilingual() -> None:
