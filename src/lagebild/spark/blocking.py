@@ -77,12 +77,13 @@ def simhash(vector: np.ndarray, options: BlockingOptions) -> list[int]:
 
 def minhash_bands(profile: Profile, grouping: GroupingOptions) -> list[int]:
     """The LSH band hashes the index's ``MinHashLSH`` would file this article under."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
+
+    from lagebild.stories.grouping import minhash
 
     if not profile.shingles:
         return []
-    mh = MinHash(num_perm=grouping.num_perm)
-    mh.update_batch([s.encode("utf-8") for s in profile.shingles])
+    mh = minhash(profile.shingles, grouping.num_perm)
     lsh = MinHashLSH(threshold=grouping.lsh_threshold, num_perm=grouping.num_perm)
     return [
         _h64(f"{i}:".encode() + mh.hashvalues[start:end].tobytes())

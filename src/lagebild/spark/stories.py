@@ -81,7 +81,9 @@ def article_records(spark: Any, in_dir: str) -> Any:
         articles = articles.join(nested, articles.id == nested.article_id, "left").drop(
             "article_id"
         )
-    record = F.to_json(F.struct(*ARTICLE_COLUMNS, *CHILDREN))
+    # keep nulls: a record field without a default (Attribution.cue, .speaker) must be
+    # present as null, or the record cannot be rebuilt from the JSON
+    record = F.to_json(F.struct(*ARTICLE_COLUMNS, *CHILDREN), {"ignoreNullFields": "false"})
     return articles.select("id", "published", record.alias("record"))
 
 

@@ -58,6 +58,24 @@ def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
 
 
+_PERMS: dict[int, tuple[Any, Any]] = {}
+
+
+def minhash(shingles: Sequence[str], num_perm: int) -> MinHash:
+    """The MinHash of an article's shingles, as the index files it in its LSH (the Spark
+    blocking derives its band keys from this too, so both see the same near-duplicates)."""
+    perms = _PERMS.get(num_perm)
+    if perms is None:  # drawn once: MinHash() would draw them for every article
+        first = MinHash(num_perm=num_perm, seed=1)
+        perms = _PERMS[num_perm] = (first.permutations, getattr(first, "scheme", None))
+    permutations, scheme = perms
+    extra = {"scheme": scheme} if scheme else {}  # datasketch ≥ 2 wants it named
+    mh = MinHash(num_perm=num_perm, seed=1, hashfunc=_crc32, permutations=permutations,
+                 **extra)  # fmt: skip
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
 def _dice(a: np.ndarray, b: np.ndarray, min_keys: int) -> float:
     if len(a) < min_keys or len(b) < min_keys:
         return 0.0
@@ -79,7 +97,6 @@ class StoryIndex:
         self._by_day: dict[int | None, list[int]] = {}
         self._lsh: dict[str, MinHashLSH] = {}
         self._row_of: dict[str, int] = {}
-        self._perms: Any = None
 
     # ------------------------------------------------------------------ public API
 
@@ -200,15 +217,7 @@ class StoryIndex:
         return score
 
     def _minhash(self, profile: Profile) -> MinHash:
-        if self._perms is None:  # made once: MinHash() would draw them for every article
-            first = MinHash(num_perm=self.options.num_perm, seed=1)
-            self._perms = (first.permutations, getattr(first, "scheme", None))
-        perms, scheme = self._perms
-        extra = {"scheme": scheme} if scheme else {}  # datasketch ≥ 2 wants it named
-        mh = MinHash(num_perm=self.options.num_perm, seed=1, hashfunc=_crc32,
-                     permutations=perms, **extra)
-        mh.update_batch([s.encode("utf-8") for s in profile.shingles])
-        return mh
+        return minhash(profile.shingles, self.options.num_perm)
 
     def _near_duplicates(self, lang: str, mh: MinHash | None) -> set[int]:
         lsh = self._lsh.get(lang)
