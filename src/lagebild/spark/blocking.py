@@ -26,6 +26,8 @@ edges whose connected components are the blocks handed to ``build_stories``.
 from __future__ import annotations
 
 import hashlib
+import logging
+import pickle
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,8 +37,12 @@ import numpy as np
 from lagebild.stories import GroupingOptions
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from lagebild.records import Article
     from lagebild.stories.profile import Profile
+
+log = logging.getLogger(__name__)
 
 SIM_BANDS = 12
 SIM_BITS = 6
@@ -50,6 +56,10 @@ class BlockingOptions:
     sim_bands: int = SIM_BANDS
     sim_bits: int = SIM_BITS
     actor_keys: int = 2
+    # dated articles: every earlier article within the window is compared by cosine, as on
+    # one machine, in date buckets of up to this many articles (larger ones: keys only)
+    window_cap: int = 20_000
+    slack: int = 2  # cosine candidates kept per article and bucket beyond top_k
 
 
 def _h64(data: bytes) -> int:
@@ -77,12 +87,13 @@ def simhash(vector: np.ndarray, options: BlockingOptions) -> list[int]:
 
 def minhash_bands(profile: Profile, grouping: GroupingOptions) -> list[int]:
     """The LSH band hashes the index's ``MinHashLSH`` would file this article under."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
+
+    from lagebild.stories.grouping import minhash
 
     if not profile.shingles:
         return []
-    mh = MinHash(num_perm=grouping.num_perm)
-    mh.update_batch([s.encode("utf-8") for s in profile.shingles])
+    mh = minhash(profile.shingles, grouping.num_perm)
     lsh = MinHashLSH(threshold=grouping.lsh_threshold, num_perm=grouping.num_perm)
     return [
         _h64(f"{i}:".encode() + mh.hashvalues[start:end].tobytes())
@@ -149,6 +160,55 @@ def neighbour_pairs(keyed: Any, grouping: GroupingOptions, options: BlockingOpti
         .filter(F.col("a") != F.col("b"))
         .distinct()
     )
+
+
+def window_pairs(profiles: Any, grouping: GroupingOptions, options: BlockingOptions) -> Any:
+    """``(a, b)`` pairs, ``a < b``: each dated article with the earlier articles (processing
+    order) within ``window_days`` whose cosine is among its ``top_k + slack`` best in a date
+    bucket — a superset of the cosine candidates the single-machine index scores, so the
+    Spark stories see the same candidates. Buckets: ``day // (window + 1)`` and the next one,
+    so two articles at most ``window`` days apart share one; one numpy product per bucket.
+    """
+    from pyspark.sql import functions as F
+
+    home = F.floor(F.col("day") / (grouping.window_days + 1))
+    keyed = profiles.filter(F.col("day").isNotNull()).select(
+        "id", "day", "ord", "profile", F.explode(F.array(home, home + 1)).alias("bucket")
+    )
+    pairs = keyed.groupBy("bucket").applyInPandas(
+        _bucket_pairs(grouping, options), "a string, b string"
+    )
+    return pairs.distinct()
+
+
+def _bucket_pairs(grouping: GroupingOptions, options: BlockingOptions) -> Any:
+    def run(frame: pd.DataFrame) -> pd.DataFrame:
+        import pandas as pd
+
+        pairs: list[tuple[str, str]] = []
+        if len(frame) > options.window_cap:
+            log.warning("date bucket of %d articles: left to the block keys", len(frame))
+        elif len(frame) > 1:
+            frame = frame.sort_values("ord")
+            ids = frame["id"].tolist()
+            days = frame["day"].to_numpy(dtype=np.int64)
+            vectors = np.stack([
+                np.asarray(pickle.loads(p).vector, dtype=np.float32) for p in frame["profile"]
+            ])  # fmt: skip
+            wanted = grouping.top_k + options.slack
+            for start in range(1, len(ids), 256):
+                end = min(len(ids), start + 256)
+                sims = vectors[start:end] @ vectors[:end].T
+                for i in range(start, end):
+                    cos = sims[i - start, :i]
+                    near = np.abs(days[:i] - days[i]) <= grouping.window_days
+                    ok = np.flatnonzero(near & (cos >= grouping.floor - 1e-6))
+                    if len(ok) > wanted:
+                        ok = ok[np.argpartition(-cos[ok], wanted)[:wanted]]
+                    pairs += [(min(ids[i], ids[j]), max(ids[i], ids[j])) for j in ok]
+        return pd.DataFrame(pairs, columns=["a", "b"], dtype=object)
+
+    return run
 
 
 _SCORERS: dict[GroupingOptions, Any] = {}

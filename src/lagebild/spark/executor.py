@@ -59,8 +59,13 @@ def executor_context(config: Config) -> Context:
 
 def items_from_row(row: dict[str, Any], origin: str, limits: Limits) -> Iterator[Article | Failure]:
     """Raw articles from one JSONL/Parquet row, read exactly as the JSONL reader reads a line."""
-    if row.get(CORRUPT):
-        yield Failure(origin, "ingest", "invalid JSON line (not an object)", "E104")
+    if row.get(CORRUPT):  # the raw line: the JSONL reader gives the single machine's reason
+        items = list(read_jsonl(str(row[CORRUPT]).encode("utf-8"), origin, limits))
+        for item in items or [Failure(origin, "ingest", "invalid JSON line", "E104")]:
+            if isinstance(item, Article):  # Spark refused what Python's json accepts
+                yield dataclasses.replace(item, source_path=origin)
+            else:
+                yield dataclasses.replace(item, id=origin)
         return
     obj = {k: row[k] for k in ROW_FIELDS if row.get(k) is not None}
     line = json.dumps(obj, ensure_ascii=False).encode("utf-8")

@@ -33,6 +33,7 @@ from lagebild.spark.blocking import (
     neighbour_pairs,
     pair_score,
     simhash,
+    window_pairs,
 )
 from lagebild.spark.executor import STAGED_SCHEMA
 from lagebild.spark.schema import (
@@ -53,14 +54,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# ``profile`` is the single-machine Profile, pickled (vector as float16, no shingles): the
-# pair score reads whatever fields the stories package puts there.
+# ``profile`` is the single-machine Profile, pickled (float32 vector as on one machine, so the
+# cosine ranks agree; no shingles): the pair score reads whatever fields the stories package
+# puts there.
 PROFILE_SCHEMA = (
     "id string, lang string, day bigint, profile binary, mh array<bigint>, "
     "blocks array<string>, sig string, ord string"
 )
 _PROFILE_FIELDS = ("profile", "mh", "ord")
-SCORED_SCHEMA = "a string, b string, later string, score double"
+SCORED_SCHEMA = (
+    "a string, b string, later string, score double, cos double, near boolean, inwin boolean"
+)
 
 
 # --------------------------------------------------------------------------- records
@@ -81,7 +85,9 @@ def article_records(spark: Any, in_dir: str) -> Any:
         articles = articles.join(nested, articles.id == nested.article_id, "left").drop(
             "article_id"
         )
-    record = F.to_json(F.struct(*ARTICLE_COLUMNS, *CHILDREN))
+    # keep nulls: a record field without a default (Attribution.cue, .speaker) must be
+    # present as null, or the record cannot be rebuilt from the JSON
+    record = F.to_json(F.struct(*ARTICLE_COLUMNS, *CHILDREN), {"ignoreNullFields": "false"})
     return articles.select("id", "published", record.alias("record"))
 
 
@@ -124,7 +130,6 @@ def profile_partition(grouping: GroupingOptions, blocking: BlockingOptions) -> A
                 sims = simhash(profile.vector, blocking)
                 blocks = block_keys(profile, article, bands, sims, grouping, blocking)
                 profile.shingles = ()
-                profile.vector = profile.vector.astype(np.float16)
                 rows.append({
                     "id": article.id, "lang": profile.lang, "day": profile.day,
                     "profile": pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL),
@@ -175,15 +180,17 @@ def processing_order(article: Article) -> str:
 
 
 def edge_partition(grouping: GroupingOptions, blocking: BlockingOptions) -> Any:
-    """``mapInPandas`` over joined pairs: those the index could join, with their score.
+    """``mapInPandas`` over joined pairs: those the index would score, with their score.
 
     ``later`` is the member the index adds second: it is the one that joins the other's story.
+    A pair is scored when the two are near-duplicates, or within the window with a cosine of at
+    least ``floor`` (of those the index scores only the ``top_k`` best per article: see
+    :func:`candidate_edges`).
     """
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         import pandas as pd
 
-        floor = grouping.threshold - blocking.margin
         for frame in batches:
             keep = []
             for rec in frame.to_dict("records"):
@@ -193,13 +200,13 @@ def edge_partition(grouping: GroupingOptions, blocking: BlockingOptions) -> Any:
                     a.day is None or b.day is None or abs(a.day - b.day) <= grouping.window_days
                 )
                 cos = float(a.vector @ b.vector)
-                if not near and not (in_window and cos >= grouping.floor - blocking.margin):
+                inwin = in_window and cos >= grouping.floor
+                if not near and not inwin:
                     continue
                 score = pair_score(a, b, cos, near, grouping)
-                if score >= floor:
-                    later = b.article_id if rec["b_ord"] > rec["a_ord"] else a.article_id
-                    keep.append((a.article_id, b.article_id, later, score))
-            yield pd.DataFrame(keep, columns=["a", "b", "later", "score"])
+                later = b.article_id if rec["b_ord"] > rec["a_ord"] else a.article_id
+                keep.append((a.article_id, b.article_id, later, score, cos, near, inwin))
+            yield pd.DataFrame(keep, columns=["a", "b", "later", "score", "cos", "near", "inwin"])
 
     return run
 
@@ -218,8 +225,11 @@ def build_group(grouping: GroupingOptions) -> Any:
 
         rows: list[tuple[str, str, str]] = []
         articles = sorted((article_from_record(r) for r in frame["record"]), key=lambda a: a.id)
+        # each article may join only what the whole corpus gave it as candidates
+        allowed = {i: set(c) if c is not None else set()
+                   for i, c in zip(frame["id"], frame["cands"], strict=True)}  # fmt: skip
         try:
-            stories = build_stories(articles, grouping)
+            stories = build_stories(articles, grouping, allowed)
         except Exception as err:  # one bad block never fails the job
             log.warning("stories failed on a block of %d", len(articles), exc_info=True)
             for article in articles:
@@ -255,12 +265,14 @@ def story_rows(story: Story, by_id: dict[str, Article]) -> list[tuple[str, str, 
 def candidate_edges(
     profiles: Any, grouping: GroupingOptions, blocking: BlockingOptions
 ) -> tuple[Any, Any]:
-    """(pairs, edges): candidate pairs from the block keys, and the joins they imply."""
+    """(pairs, compared): candidate pairs from the block keys and the date window, and the
+    scored pairs ``(a, b, later, score)`` the index would compare."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     keyed = profiles.select("id", "day", "sig", F.explode("blocks").alias("key"))
     pairs = neighbour_pairs(keyed, grouping, blocking)
+    pairs = pairs.unionByName(window_pairs(profiles, grouping, blocking)).distinct()
     side_a = profiles.select(F.col("id").alias("a"), *[F.col(c).alias(f"a_{c}") for c in
                                                         _PROFILE_FIELDS])  # fmt: skip
     side_b = profiles.select(F.col("id").alias("b"), *[F.col(c).alias(f"b_{c}") for c in
@@ -268,16 +280,38 @@ def candidate_edges(
     joined = pairs.join(side_a, "a").join(side_b, "b")
     joined = joined.withColumnRenamed("a", "a_id").withColumnRenamed("b", "b_id")
     scored = joined.mapInPandas(edge_partition(grouping, blocking), SCORED_SCHEMA)
-    # The index joins an article to the story of its best-scoring earlier candidate, so the
-    # joins form a forest: keep, per later article, the candidates within the margin of its
-    # best (float16 vectors blur ties). Its components are the stories, give or take a tie.
+    # What the index compares a new article with: its top_k earlier articles in the window
+    # by cosine, and its near-duplicates.
+    by_cos = Window.partitionBy("later").orderBy(F.desc("cos"), "a", "b")
+    columns = ("a", "b", "later", "score")
+    ranked = scored.filter("inwin").withColumn("rank", F.row_number().over(by_cos))
+    compared = (
+        ranked.filter(F.col("rank") <= grouping.top_k).select(*columns)
+        .unionByName(scored.filter("near").select(*columns))
+        .distinct()
+    )  # fmt: skip
+    return pairs, compared
+
+
+def joins(compared: Any, grouping: GroupingOptions, blocking: BlockingOptions) -> tuple[Any, Any]:
+    """(edges, candidates): the pairs that may join, and per article (``later``) the earlier
+    articles it is compared with (``cands``)."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    # It joins the story of its best-scoring candidate, so the joins form a forest: keep, per
+    # later article, the candidates within the margin of its best. Its components hold the
+    # stories; the block's index then compares each article with the same candidates.
     best = F.max("score").over(Window.partitionBy("later"))
     edges = (
-        scored.withColumn("best", best)
-        .filter(F.col("score") >= F.col("best") - blocking.margin)
+        compared.withColumn("best", best)
+        .filter((F.col("score") >= F.col("best") - blocking.margin)
+                & (F.col("score") >= grouping.threshold - blocking.margin))
         .select("a", "b")
-    )
-    return pairs, edges
+    )  # fmt: skip
+    earlier = F.when(F.col("a") == F.col("later"), F.col("b")).otherwise(F.col("a"))
+    candidates = compared.groupBy("later").agg(F.collect_list(earlier).alias("cands"))
+    return edges, candidates
 
 
 def stories_job(
@@ -309,10 +343,12 @@ def stories_job(
     profiles = profiles.persist(StorageLevel.MEMORY_AND_DISK)
     n_articles = profiles.count()
     clock.lap("profiles")
-    pairs, edges = candidate_edges(profiles, grouping, blocking)
+    pairs, compared = candidate_edges(profiles, grouping, blocking)
     pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK)
     n_pairs = pairs.count()
     clock.lap("pairs")
+    compared = compared.persist(StorageLevel.MEMORY_AND_DISK)
+    edges, candidates = joins(compared, grouping, blocking)
     edges = edges.persist(StorageLevel.MEMORY_AND_DISK)
     n_edges = edges.count()
     clock.lap("edges")
@@ -320,6 +356,7 @@ def stories_job(
     largest = comps.groupBy("comp").count().agg(F.max("count")).first()[0] or 1
     clock.lap("components")
     blocks = records.join(comps, "id", "left").withColumn("comp", F.coalesce("comp", "id"))
+    blocks = blocks.join(candidates.withColumnRenamed("later", "id"), "id", "left")
     staged = blocks.groupBy("comp").applyInPandas(build_group(grouping), STAGED_SCHEMA)
     staged = staged.persist(StorageLevel.MEMORY_AND_DISK)
     try:
@@ -328,7 +365,7 @@ def stories_job(
         write_tables(staged, out, ("stories", "story_members"), by_date=False)
         clock.lap("write")
     finally:
-        for frame in (staged, comps, edges, pairs, profiles, records):
+        for frame in (staged, comps, edges, compared, pairs, profiles, records):
             frame.unpersist()
     return {
         "out": out,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from lagebild.records import Article, Drift, Story, StoryClaim
 from lagebild.stories.align import align_claims, align_units, make_copies
@@ -55,9 +55,14 @@ def _link_claims(
 
 
 def build_stories(
-    articles: Iterable[Article], options: GroupingOptions | None = None
+    articles: Iterable[Article],
+    options: GroupingOptions | None = None,
+    candidates: Mapping[str, Collection[str]] | None = None,
 ) -> list[Story]:
-    """Group articles into stories and describe each one (origin, claims, drift)."""
+    """Group articles into stories and describe each one (origin, claims, drift).
+
+    ``candidates`` restricts which earlier articles each one may join (see ``StoryIndex``).
+    """
     items = list(articles)
     by_id = {a.id: a for a in items}
-    return [describe(story, by_id) for story in group(items, options)]
+    return [describe(story, by_id) for story in group(items, options, candidates)]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 _NAME = r"(?P<o>(?:[A-Z][\w&\-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&\-]*)){0,3})"
 _ART = r"(?:(?:die|der|das|den|dem|the)\s+)?"
@@ -43,18 +42,20 @@ _NOT_NAMES = {"The", "A", "An", "Der", "Die", "Das", "Ein", "Eine", "He", "She",
 
 @functools.cache
 def outlet_aliases() -> dict[str, str]:
-    """Alias (lower case) -> display name, from the actors gazetteer when it is installed."""
-    path = Path(__file__).resolve().parent.parent / "actors" / "data" / "outlets.yaml"
-    out: dict[str, str] = {}
-    if not path.exists():
-        return out
-    import yaml
+    """Alias (lower case) -> display name of every outlet in the actors gazetteer.
 
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-        name = entry.get("name")
-        for alias in [name, *(entry.get("aliases") or [])]:
+    The gazetteer is the one place that reads the actors data (shipped and user files);
+    its "ambiguous" aliases ("Bild", "Times") are left out: here they would be credits.
+    """
+    from lagebild.actors import gazetteer
+
+    out: dict[str, str] = {}
+    for entry in gazetteer().entries.values():
+        if entry.kind != "outlet":
+            continue
+        for alias in [entry.name, *entry.aliases.get("name", ())]:
             if alias:
-                out[str(alias).lower()] = str(name)
+                out[alias.lower()] = entry.name
     return out
 
 

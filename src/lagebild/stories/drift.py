@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from lagebild.records import Drift
@@ -238,38 +237,29 @@ def _present(ctx: _Ctx, key: str, aid: str) -> bool:
 
 @functools.cache
 def place_ids() -> dict[str, str]:
-    """Country, capital and place names (lower case) -> an id, from the actors gazetteer."""
-    data = Path(__file__).resolve().parent.parent / "actors" / "data"
-    out: dict[str, str] = {}
-    tsv = data / "countries.tsv"
-    if tsv.exists():
-        rows = [ln.split("\t") for ln in tsv.read_text(encoding="utf-8").splitlines()
-                if ln and not ln.startswith("#")]
-        header = rows[0] if rows else []
-        cols = {h: i for i, h in enumerate(header)}
-        for row in rows[1:]:
-            cid = f"country:{row[0]}"
-            for col in ("name_en", "name_de", "aliases", "metonyms", "demonyms", "adj_en",
-                        "adj_de"):
-                i = cols.get(col)
-                if i is None or i >= len(row):
-                    continue
-                for v in (x.strip().lower() for x in row[i].split(";")):
-                    if v.startswith("the "):  # "The Hague": "Hague" is what a word search sees
-                        v = v[4:]
-                    if not v or " " in v:
-                        continue
-                    endings = ("", "e", "en", "er", "es", "em") if col == "adj_de" else ("",)
-                    for ending in endings:
-                        out[v.rstrip("~") + ending] = cid
-    places = data / "places.yaml"
-    if places.exists():
-        import yaml
+    """Country, capital and place names (lower case, one word) -> an id, from the actors
+    gazetteer: a state's names, adjectives (German ones with their endings), demonyms and
+    metonyms (the capital), then the names of other places."""
+    from lagebild.actors import gazetteer
+    from lagebild.actors.catalog import GERMAN_ENDINGS
 
-        for entry in yaml.safe_load(places.read_text(encoding="utf-8")) or []:
-            for a in [entry.get("name"), *(entry.get("aliases") or [])]:
-                if a and " " not in str(a):
-                    out[str(a).lower()] = str(entry.get("id"))
+    entries = gazetteer().entries.values()
+    out: dict[str, str] = {}
+    for entry in (e for e in entries if e.kind == "country"):
+        for alias_type in ("name", "metonym", "demonym", "adj"):
+            for alias in entry.aliases.get(alias_type, ()):
+                v = alias.strip().lower()
+                if v.startswith("the "):  # "The Hague": "Hague" is what a word search sees
+                    v = v[4:]
+                if not v or " " in v:
+                    continue
+                endings = GERMAN_ENDINGS if alias_type == "adj" and v.endswith("~") else ("",)
+                for ending in endings:
+                    out[v.rstrip("~") + ending] = entry.id
+    for entry in (e for e in entries if e.kind == "place"):
+        for alias in [entry.name, *entry.aliases.get("name", ())]:
+            if alias and " " not in alias:
+                out[alias.lower()] = entry.id
     return out
 
 

