@@ -29,14 +29,6 @@ KONJ1 = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", 
          "sehe", "plane", "handle", "gelte", "fehle", "erwarte"}  # fmt: skip
 _SELF_REF = {"eigenen", "eigener", "seiner", "ihrer", "seinen", "ihren", "demnach", "unseren"}
 PRONOUN_SPEAKERS = {"er", "sie", "ich", "wir", "dieser", "diese", "he", "she", "they", "we"}
-SPEECH_NOUNS = {
-    "meinung", "ansicht", "auffassung", "überzeugung", "ergebnis", "schluss", "theorie", "these",
-    "prognose", "einschätzung", "hoffnung", "befürchtung", "sorge", "vorwurf", "vorwürfe",
-    "forderung", "behauptung", "behauptungen", "hinweis", "hinweise", "warnung", "erklärung",
-    "aussage", "eindruck", "worten", "angaben", "berichte", "bericht", "gerüchte", "zusage",
-    "versprechen", "ankündigung", "mitteilung", "meldung", "meldungen", "vermutung", "annahme",
-    "argument", "begründung", "feststellung", "standpunkt", "position", "kritik", "appell",
-}  # fmt: skip
 
 def _head(toks: list[Token], span: tuple[int, int]) -> Token:
     """The token of ``span`` whose head lies outside it."""
@@ -127,37 +119,6 @@ class ContextRules:
         self.found.append(Found("direct", [self.chars(c + 1, self._content_end(c + 1, s))],
                                 self.chars(c, c + 1), self.chars(s.start, c), sent=s.index,
                                 rule="headline"))
-
-    def noun_frames(self, s: Sent) -> None:
-        """ "X ist der Meinung, dass …", "kamen zu dem Ergebnis, dass …" (German)."""
-        if self.lang != "de":
-            return
-        taken = [c for f in self.found for c in f.content]
-        for m in range(s.start + 2, s.end):
-            if self.toks[m].text.lower() != "dass" or self.toks[m - 1].text != ",":
-                continue
-            at = self.toks[m].idx
-            if any(a <= at < b for a, b in taken):
-                continue
-            noun = next((k for k in range(m - 2, max(s.start, m - 5) - 1, -1)
-                         if self.toks[k].text.lower() in SPEECH_NOUNS
-                         and self.toks[k].text[:1].isupper()), None)
-            if noun is None:
-                continue
-            head = self.toks[noun].head
-            while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-                head = head.head
-            spk = None
-            if self.parsed:
-                anchor = head.i if head.pos_ in {"VERB", "AUX"} else noun
-                sub = parse_speaker(self.toks, anchor, s.start, m)
-                if sub is None and anchor != noun:
-                    sub = parse_speaker(self.toks, noun, s.start, m)
-                spk = self.chars(*sub) if sub else None
-            if spk is None:
-                continue
-            self.found.append(Found("indirect", [self.chars(m, self._content_end(m, s))],
-                                    self.chars(noun, noun + 1), spk, sent=s.index, rule="cue"))
 
     # ------------------------------------------------------------------ the pass
     def free_indirect(self) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lagebild.attribution import english
+from lagebild.attribution import english, nominal_de
 from lagebild.attribution.balance import balance_all
 from lagebild.attribution.context import ContextRules, _is_name
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
@@ -612,7 +612,8 @@ class Finder(ContextRules):
                 self.used.update(range(*m.cue))
             self.headline(s)
             self.clause_frames(s, ms)
-            self.noun_frames(s)
+            if self.lang == "de":
+                nominal_de.noun_frames(self, s)
             english.noun_frames(self, s)
             self.according(s, ms)
             for m in ms:
