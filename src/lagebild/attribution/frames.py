@@ -614,6 +614,7 @@ class Finder(ContextRules):
             self.clause_frames(s, ms)
             if self.lang == "de":
                 nominal_de.noun_frames(self, s)
+                nominal_de.agentless_frames(self, s)
             english.noun_frames(self, s)
             self.according(s, ms)
             for m in ms:

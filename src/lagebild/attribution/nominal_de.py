@@ -74,13 +74,8 @@ def noun_frames(f: Finder, s: Sent) -> None:
             continue
         near = noun >= m - 5
         end = f._content_end(m, s)
-        if w in {"dass", "ob"} and near:
-            kind = "dass"
-        elif f.parsed and _zu_infinitive(toks, m, end):
-            kind = "zu"
-        elif f.parsed and near and _konj_v2(toks, m, end):
-            kind = "v2"
-        else:
+        if not ((w in {"dass", "ob"} and near) or (f.parsed and (
+                _zu_infinitive(toks, m, end) or (near and _konj_v2(toks, m, end))))):
             continue
         spk = None
         if f.parsed:
@@ -94,5 +89,45 @@ def noun_frames(f: Finder, s: Sent) -> None:
             sub = sub or _genitive_speaker(f, noun, m - 1)
             spk = f.chars(*sub) if sub else None
         f.found.append(Found("indirect", [f.chars(m, end)], f.chars(noun, noun + 1), spk,
+                             sent=s.index, rule="cue"))
+        taken.append(f.chars(m, end))
+
+
+_AGENTLESS = {"bekannt", "heraus", "hervor"}
+_SKIP_BACK = {"geworden", "gegeben", "worden", "ist", "war", "sei", "wurde"}
+
+
+def agentless_frames(f: Finder, s: Sent) -> None:
+    """ "Es wurde bekannt, dass …", "stellte sich heraus, dass …", "geht aus X hervor, dass …".
+
+    No cue verb speaks here, yet the gold marks the *dass* clause as reported content;
+    the source is the "aus"-phrase of "hervorgehen", a parsed subject ("hatte bekannt
+    gegeben"), or none.
+    """
+    toks = f.toks
+    taken = [c for x in f.found for c in x.content]
+    for m in range(s.start + 2, s.end):
+        if toks[m].text.lower() != "dass" or toks[m - 1].text != ",":
+            continue
+        if any(a <= toks[m].idx < b for a, b in taken):
+            continue
+        k = m - 2
+        while k > s.start and toks[k].text.lower() in _SKIP_BACK:
+            k -= 1
+        w = toks[k].text.lower()
+        if w not in _AGENTLESS:
+            continue
+        sub = None
+        if w == "hervor":
+            aus = next((j for j in range(k - 1, s.start - 1, -1)
+                        if toks[j].text.lower() == "aus"), None)
+            sub = np_right(toks, aus + 1, k, oblique=True) if aus is not None else None
+        elif f.parsed:
+            sub = parse_speaker(toks, k, s.start, m)
+        spk = f.chars(*sub) if sub else None
+        if spk and f.text[spk[0] : spk[1]].lower() in {"es", "man"}:
+            spk = None
+        end = f._content_end(m, s)
+        f.found.append(Found("indirect", [f.chars(m, end)], f.chars(k, k + 1), spk,
                              sent=s.index, rule="cue"))
         taken.append(f.chars(m, end))
