@@ -28,6 +28,8 @@ SPEECH_NOUNS = {
     "aussage", "eindruck", "worten", "angaben", "berichte", "bericht", "gerüchte", "zusage",
     "versprechen", "ankündigung", "mitteilung", "meldung", "meldungen", "vermutung", "annahme",
     "argument", "begründung", "feststellung", "standpunkt", "position", "kritik", "appell",
+    "zweifel", "verdacht", "erkenntnis", "erkenntnisse", "nachricht", "informationen",
+    "gerücht", "vorschlag", "plan", "pläne", "absicht", "bitte", "aufforderung", "anfragen",
 }  # fmt: skip
 _GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
 
