@@ -33,3 +33,10 @@ def test_speech_noun_with_ob_clause(blank_de) -> None:
 
 def test_bekannt_with_a_causal_clause_is_no_frame(blank_de) -> None:
     assert _run(blank_de, "Der Wagen war im Dorf bekannt, weil er rot war.") == []
+
+
+def test_marker_content_around_a_short_quote(blank_de) -> None:
+    text = "Die meisten Gäste verhielten sich „ruhig und freundlich“, so die Wirtin."
+    found = _run(blank_de, text)
+    assert ("according_to", ["Die meisten Gäste verhielten sich „ruhig und freundlich“"],
+            "die Wirtin") in found

@@ -54,11 +54,14 @@ class ContextRules:
 
     def according(self, s: Sent, sent_markers: list[Marker]) -> None:
         """A sentence whose only sourcing is an according-to marker."""
-        has_frame = any(f.sent == s.index and f.rule in {"cue", "quote"} for f in self.found)
+        has_frame = any(f.sent == s.index and f.rule in {"cue", "quote"}
+                        and not (self.lang == "de" and self._short_quote(f, s))
+                        for f in self.found)
         for m in sent_markers:
             if m.kind != "according":
                 continue
-            frames = [f for f in self.found if f.sent == s.index and f.rule in {"cue", "quote"}]
+            frames = [f for f in self.found if f.sent == s.index and f.rule in {"cue", "quote"}
+                      and not (self.lang == "de" and self._short_quote(f, s))]
             if has_frame and all(f.form == "reported" for f in frames):
                 self.found = [f for f in self.found if f not in frames]  # the marker wins
             elif has_frame:
@@ -86,6 +89,14 @@ class ContextRules:
                                     sent=s.index, rule="according",
                                     mention=None if bare else  # ", heißt es." names no one
                                     self.chars(*(m.mention or m.source))))
+
+    def _short_quote(self, f: Found, s: Sent) -> bool:
+        """A direct quote that fills under half its sentence ("…, habe „maßvoll“ …, so X"):
+        German news gold also marks the sentence around it as the marker's content."""
+        if f.rule != "quote" or len(f.content) != 1:
+            return False
+        whole = self.toks[s.end - 1].idx + len(self.toks[s.end - 1]) - self.toks[s.start].idx
+        return 2 * (f.content[0][1] - f.content[0][0]) < whole
 
     def _marker_speaker(self, m: Marker, s: Sent) -> tuple[int, int] | None:
         """The speaker behind a marker; "nach eigenen Angaben": the sentence's subject."""
