@@ -34,6 +34,13 @@ SPEECH_NOUNS = {
 _GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
 
 
+def frames(f: Finder, s: Sent) -> None:
+    """The German noun and agentless frames of sentence ``s`` (nothing for English)."""
+    if f.lang == "de":
+        noun_frames(f, s)
+        agentless_frames(f, s)
+
+
 def _konj(tok: Token) -> bool:
     return "Sub" in tok.morph.get("Mood")
 
