@@ -29,14 +29,6 @@ KONJ1 = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", 
          "sehe", "plane", "handle", "gelte", "fehle", "erwarte"}  # fmt: skip
 _SELF_REF = {"eigenen", "eigener", "seiner", "ihrer", "seinen", "ihren", "demnach", "unseren"}
 PRONOUN_SPEAKERS = {"er", "sie", "ich", "wir", "dieser", "diese", "he", "she", "they", "we"}
-SPEECH_NOUNS = {
-    "meinung", "ansicht", "auffassung", "überzeugung", "ergebnis", "schluss", "theorie", "these",
-    "prognose", "einschätzung", "hoffnung", "befürchtung", "sorge", "vorwurf", "vorwürfe",
-    "forderung", "behauptung", "behauptungen", "hinweis", "hinweise", "warnung", "erklärung",
-    "aussage", "eindruck", "worten", "angaben", "berichte", "bericht", "gerüchte", "zusage",
-    "versprechen", "ankündigung", "mitteilung", "meldung", "meldungen", "vermutung", "annahme",
-    "argument", "begründung", "feststellung", "standpunkt", "position", "kritik", "appell",
-}  # fmt: skip
 
 def _head(toks: list[Token], span: tuple[int, int]) -> Token:
     """The token of ``span`` whose head lies outside it."""
@@ -62,11 +54,14 @@ class ContextRules:
 
     def according(self, s: Sent, sent_markers: list[Marker]) -> None:
         """A sentence whose only sourcing is an according-to marker."""
-        has_frame = any(f.sent == s.index and f.rule in {"cue", "quote"} for f in self.found)
+        has_frame = any(f.sent == s.index and f.rule in {"cue", "quote"}
+                        and not (self.lang == "de" and self._short_quote(f, s))
+                        for f in self.found)
         for m in sent_markers:
             if m.kind != "according":
                 continue
-            frames = [f for f in self.found if f.sent == s.index and f.rule in {"cue", "quote"}]
+            frames = [f for f in self.found if f.sent == s.index and f.rule in {"cue", "quote"}
+                      and not (self.lang == "de" and self._short_quote(f, s))]
             if has_frame and all(f.form == "reported" for f in frames):
                 self.found = [f for f in self.found if f not in frames]  # the marker wins
             elif has_frame:
@@ -94,6 +89,14 @@ class ContextRules:
                                     sent=s.index, rule="according",
                                     mention=None if bare else  # ", heißt es." names no one
                                     self.chars(*(m.mention or m.source))))
+
+    def _short_quote(self, f: Found, s: Sent) -> bool:
+        """A direct quote that fills under half its sentence ("…, habe „maßvoll“ …, so X"):
+        German news gold also marks the sentence around it as the marker's content."""
+        if f.rule != "quote" or len(f.content) != 1:
+            return False
+        whole = self.toks[s.end - 1].idx + len(self.toks[s.end - 1]) - self.toks[s.start].idx
+        return 2 * (f.content[0][1] - f.content[0][0]) < whole
 
     def _marker_speaker(self, m: Marker, s: Sent) -> tuple[int, int] | None:
         """The speaker behind a marker; "nach eigenen Angaben": the sentence's subject."""
@@ -127,37 +130,6 @@ class ContextRules:
         self.found.append(Found("direct", [self.chars(c + 1, self._content_end(c + 1, s))],
                                 self.chars(c, c + 1), self.chars(s.start, c), sent=s.index,
                                 rule="headline"))
-
-    def noun_frames(self, s: Sent) -> None:
-        """ "X ist der Meinung, dass …", "kamen zu dem Ergebnis, dass …" (German)."""
-        if self.lang != "de":
-            return
-        taken = [c for f in self.found for c in f.content]
-        for m in range(s.start + 2, s.end):
-            if self.toks[m].text.lower() != "dass" or self.toks[m - 1].text != ",":
-                continue
-            at = self.toks[m].idx
-            if any(a <= at < b for a, b in taken):
-                continue
-            noun = next((k for k in range(m - 2, max(s.start, m - 5) - 1, -1)
-                         if self.toks[k].text.lower() in SPEECH_NOUNS
-                         and self.toks[k].text[:1].isupper()), None)
-            if noun is None:
-                continue
-            head = self.toks[noun].head
-            while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-                head = head.head
-            spk = None
-            if self.parsed:
-                anchor = head.i if head.pos_ in {"VERB", "AUX"} else noun
-                sub = parse_speaker(self.toks, anchor, s.start, m)
-                if sub is None and anchor != noun:
-                    sub = parse_speaker(self.toks, noun, s.start, m)
-                spk = self.chars(*sub) if sub else None
-            if spk is None:
-                continue
-            self.found.append(Found("indirect", [self.chars(m, self._content_end(m, s))],
-                                    self.chars(noun, noun + 1), spk, sent=s.index, rule="cue"))
 
     # ------------------------------------------------------------------ the pass
     def free_indirect(self) -> None:

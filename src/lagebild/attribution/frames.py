@@ -15,11 +15,11 @@ The rules, in the order they claim tokens:
 5. Quotes left over: a long one (≥ 4 words or a full sentence, with a verb) is ``direct``
    with the speaker of the context; a short one inside some content is a nested ``direct``.
 
-Rules 2, 4 and 5 (and English headlines, speech nouns with *dass*) live in
-:mod:`.context`. Speaker mentions come from the parse when there is one
-(:func:`.parse.parse_speaker`, guarded against parse errors), else from the word order
-(prefield subject if it looks like a noun phrase, inverted subject, "von"-agent, "wie X
-mitteilte").
+Rules 2, 4 and 5 (and English headlines) live in :mod:`.context`, German speech nouns
+("die Forderung des X, …") and agentless frames in :mod:`.nominal_de`. Speaker mentions
+come from the parse when there is one (:func:`.parse.parse_speaker`, guarded against parse
+errors), else from the word order (prefield subject if it looks like a noun phrase,
+inverted subject, "von"-agent, "wie X mitteilte").
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lagebild.attribution import english
+from lagebild.attribution import english, nominal_de
 from lagebild.attribution.balance import balance_all
 from lagebild.attribution.context import ContextRules, _is_name
 from lagebild.attribution.cues import AUX_DE, AUX_EN, Cue, Marker, cue_at, markers
@@ -612,7 +612,7 @@ class Finder(ContextRules):
                 self.used.update(range(*m.cue))
             self.headline(s)
             self.clause_frames(s, ms)
-            self.noun_frames(s)
+            nominal_de.frames(self, s)
             english.noun_frames(self, s)
             self.according(s, ms)
             for m in ms:
