@@ -68,3 +68,20 @@ def test_participle_takes_the_main_subject(en: Article) -> None:
 def test_speech_noun_with_that_clause(en: Article) -> None:
     a = find(en, "without a subsidy")
     assert a.cue.text == "suggestion" and a.content.text.startswith("that the ferry")
+
+
+TRANSCRIPT = (
+    "The panel argued about the harbour budget on Sunday.\n\n"
+    "Okafor: Honestly, nobody in the port wants another levy.\n\n"
+    "Lena Brandt-Wiley: The levy would pay for the new cranes within three years.\n\n"
+    "Most of the dock workers left before the vote."
+)
+
+
+def test_transcript_speaker_lines(nlp_en) -> None:
+    art = Article("e2", None, "example.org", "en", None, "2025-03-04", TRANSCRIPT)
+    out = attribution_stage(art, nlp_en(TRANSCRIPT), Context(Config()))
+    a = find(out, "another levy")
+    assert a.cue.text == ":" and a.speaker.text == "Okafor"
+    b = find(out, "new cranes")
+    assert b.speaker.text == "Lena Brandt-Wiley"

@@ -16,6 +16,7 @@ from typing import Any
 
 from lagebild.attribution.cues import Cue
 from lagebild.attribution.found import Found
+from lagebild.attribution.phrases import ADVERBS
 
 Finder = Any
 _STOP = {".", "!", "?", ";", ":", "—", "–"}
@@ -226,3 +227,37 @@ def participle_speakers(f: Finder) -> None:
         sub = [t for t in subj.subtree if t.i < head.i]
         if sub:
             g.speaker = f.chars(sub[0].i, sub[-1].i + 1)
+
+
+_NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}
+
+
+def speaker_line(f: Finder, s: Any) -> None:
+    """ "Issa: Clinton's honesty is in question" / transcript lines "Matthews: Well, …".
+
+    A name of one to four capitalised words, a colon and a statement: the name is the
+    speaker, the colon the cue. Tagger slips on short names (ADJ, NOUN) are allowed; the
+    hyphen of a double name is part of it; a line cut at the colon by the sentence splitter
+    takes the next sentence of the paragraph; a line that opens with an unclosed quote
+    mark (a quoted transcript) is read inside the quote.
+    """
+    toks = f.toks
+    a = s.start + 1 if toks[s.start].text in {'"', "“", "'"} else s.start
+    c = next((k for k in range(a + 1, min(s.end, a + 6)) if toks[k].text == ":"), None)
+    if c is None or any(g.sent == s.index for g in f.found):
+        return
+    name = [t for t in toks[a:c] if t.text != "-"]
+    if not name or len(name) > 4 or any(
+            not (t.text[:1].isupper() and t.is_alpha) or t.text.lower() in ADVERBS
+            or t.pos_ not in _NAME_POS for t in name):
+        return
+    end = f._content_end(c + 1, s)
+    if end - c < 3:
+        nxt = next((t for t in f.sents if t.index == s.index + 1), None)
+        if nxt is None or "\n" in f.text[toks[c].idx:toks[nxt.start].idx]:
+            return
+        end = f._content_end(nxt.start, nxt)
+    if end - c < 3 or (f.in_quote[c + 1] >= 0 and f.in_quote[c + 1] != f.in_quote[a]):
+        return
+    f.found.append(Found("direct", [f.chars(c + 1, end)], f.chars(c, c + 1), f.chars(a, c),
+                         sent=s.index, rule="headline"))
