@@ -85,3 +85,11 @@ def test_transcript_speaker_lines(nlp_en) -> None:
     assert a.cue.text == ":" and a.speaker.text == "Okafor"
     b = find(out, "new cranes")
     assert b.speaker.text == "Lena Brandt-Wiley"
+
+
+def test_agentless_passive_cue_has_no_speaker(nlp_en) -> None:
+    text = "The harbour master is expected to resign before the winter storms."
+    art = Article("e3", None, "example.org", "en", None, "2025-03-05", text)
+    out = attribution_stage(art, nlp_en(text), Context(Config()))
+    a = find(out, "resign before")
+    assert a.cue.text == "expected" and a.speaker is None

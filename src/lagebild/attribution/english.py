@@ -261,3 +261,23 @@ def speaker_line(f: Finder, s: Any) -> None:
         return
     f.found.append(Found("direct", [f.chars(c + 1, end)], f.chars(c, c + 1), f.chars(a, c),
                          sent=s.index, rule="headline"))
+
+
+def passive_speakers(f: Finder) -> None:
+    """ "Obama is expected to join Clinton", "Sanders has been criticized for …", "X is said
+    to be urging …": the subject of an agentless passive cue is what is talked about, not
+    who talks, so the frame keeps no speaker (PolNeAR marks none)."""
+    if f.lang != "en" or not f.parsed:
+        return
+    for g in f.found:
+        if g.speaker is None or g.cue is None:
+            continue
+        cue = f.doc.char_span(*g.cue, alignment_mode="expand")
+        spk = f.doc.char_span(*g.speaker, alignment_mode="expand")
+        if cue is None or spk is None or not len(cue):
+            continue
+        kids = list(cue[0].children)
+        if any(c.dep_ == "agent" for c in kids):
+            continue
+        if any(c.dep_ == "nsubjpass" and spk.start <= c.i < spk.end for c in kids):
+            g.speaker = None

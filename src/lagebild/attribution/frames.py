@@ -627,6 +627,7 @@ class Finder(ContextRules):
         english.merge_quote_runs(self)
         english.drop_nested_reported(self)
         english.participle_speakers(self)
+        english.passive_speakers(self)
         english.trim_speakers(self)
         self.found.sort(key=lambda f: f.start)
         return self.found
