@@ -96,3 +96,12 @@ def test_agentless_passive_cue_has_no_speaker(nlp_en) -> None:
     out = attribution_stage(art, nlp_en(text), Context(Config()))
     a = find(out, "resign before")
     assert a.cue.text == "expected" and a.speaker is None
+
+
+def test_stance_adjective_frame(nlp_en) -> None:
+    text = "The fishermen are deeply worried about the new quota for cod."
+    art = Article("e4", None, "example.org", "en", None, "2025-03-06", text)
+    out = attribution_stage(art, nlp_en(text), Context(Config()))
+    a = find(out, "new quota")
+    assert a.cue.text == "worried" and a.speaker.text == "The fishermen"
+    assert not a.content.text.startswith("about")

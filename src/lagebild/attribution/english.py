@@ -281,3 +281,51 @@ def passive_speakers(f: Finder) -> None:
             continue
         if any(c.dep_ == "nsubjpass" and spk.start <= c.i < spk.end for c in kids):
             g.speaker = None
+
+
+# stance adjectives after "be": "is critical of X", "are worried that …" (written for lagebild)
+STANCE_ADJ = {"critical", "skeptical", "sceptical", "wary", "supportive", "concerned",
+              "confident", "optimistic", "pessimistic", "divided", "passionate", "mistrustful",
+              "sympathetic", "adamant", "hopeful", "worried", "opposed", "thrilled", "excited",
+              "angry", "upset", "unhappy", "eager", "proud", "convinced", "doubtful",
+              "enthusiastic", "furious", "nervous", "afraid", "fearful", "dismissive"}
+_STANCE_PREPS = {"of", "about", "over", "with", "to", "toward", "towards", "on"}
+
+
+def stance_frames(f: Finder, s: Any) -> None:
+    """ "Jewish leaders are deeply divided over Trump", "she is worried that …": a stance
+    adjective after "be" with a person-ish subject; content = its of/about object or its
+    that-clause, cue = the adjective, speaker = the subject."""
+    if f.lang != "en" or not f.parsed:
+        return
+    taken = {k for g in f.found if g.sent == s.index for a, b in g.content
+             for k in f._tokens_in(a, b)}
+    for tok in f.toks[s.start : s.end]:
+        if tok.pos_ not in {"ADJ", "VERB"} or tok.lower_ not in STANCE_ADJ \
+                or tok.dep_ not in {"acomp", "ROOT", "conj"} or f.in_quote[tok.i] >= 0 \
+                or tok.i in f.used or tok.i in taken:
+            continue
+        head = tok.head if tok.dep_ == "acomp" else tok
+        if not any(c.lemma_ == "be" for c in [head, *head.children]):
+            continue
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ in {"it", "there", "this", "that", "which"}:
+            continue
+        content = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
+                obj = [t for t in c.subtree if t.i > c.i]
+                if obj:
+                    content = (obj[0].i, obj[-1].i + 1)
+            elif c.dep_ == "ccomp":
+                sub = list(c.subtree)
+                content = (sub[0].i, sub[-1].i + 1)
+            if content:
+                break
+        if content is None:
+            continue
+        sub = [t for t in subj.subtree if t.i < head.i]
+        f.used.add(tok.i)
+        f.found.append(Found("indirect", [f.chars(*content)], f.chars(tok.i, tok.i + 1),
+                             f.chars(sub[0].i, sub[-1].i + 1) if sub else None,
+                             sent=s.index, rule="stance"))

@@ -614,6 +614,7 @@ class Finder(ContextRules):
             self.clause_frames(s, ms)
             self.noun_frames(s)
             english.noun_frames(self, s)
+            english.stance_frames(self, s)
             self.according(s, ms)
             for m in ms:
                 if m.kind == "told":
