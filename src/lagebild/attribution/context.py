@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lagebild.attribution import english
 from lagebild.attribution.cues import Marker, cue_at
 from lagebild.attribution.found import Found, Sent
 from lagebild.attribution.parse import agentive, parse_speaker
-from lagebild.attribution.phrases import ADVERBS
 from lagebild.attribution.quotes import Quote
 
 Token = Any
@@ -117,19 +117,7 @@ class ContextRules:
         """ "Lynch: No outside influence on FBI probe" – a name, a colon, a statement."""
         if self.lang != "en":
             return  # German gold leaves headlines out; measured: a small loss there
-        c = next((k for k in range(s.start + 1, min(s.end, s.start + 5))
-                  if self.toks[k].text == ":"), None)
-        if c is None or s.end - c < 4 or self.in_quote[c + 1] >= 0:
-            return
-        name = self.toks[s.start : c]
-        if not all(t.text[:1].isupper() and t.is_alpha for t in name) or any(
-                t.text.lower() in ADVERBS or t.pos_ not in {"PROPN", "NOUN", "X"} for t in name):
-            return
-        if any(f.sent == s.index for f in self.found):
-            return
-        self.found.append(Found("direct", [self.chars(c + 1, self._content_end(c + 1, s))],
-                                self.chars(c, c + 1), self.chars(s.start, c), sent=s.index,
-                                rule="headline"))
+        english.speaker_line(self, s)
 
     # ------------------------------------------------------------------ the pass
     def free_indirect(self) -> None:

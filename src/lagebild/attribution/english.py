@@ -16,6 +16,7 @@ from typing import Any
 
 from lagebild.attribution.cues import Cue
 from lagebild.attribution.found import Found
+from lagebild.attribution.phrases import ADVERBS
 
 Finder = Any
 _STOP = {".", "!", "?", ";", ":", "—", "–"}
@@ -226,3 +227,105 @@ def participle_speakers(f: Finder) -> None:
         sub = [t for t in subj.subtree if t.i < head.i]
         if sub:
             g.speaker = f.chars(sub[0].i, sub[-1].i + 1)
+
+
+_NAME_POS = {"PROPN", "NOUN", "X", "ADJ"}
+
+
+def speaker_line(f: Finder, s: Any) -> None:
+    """ "Issa: Clinton's honesty is in question" / transcript lines "Matthews: Well, …".
+
+    A name of one to four capitalised words, a colon and a statement: the name is the
+    speaker, the colon the cue. Tagger slips on short names (ADJ, NOUN) are allowed; the
+    hyphen of a double name is part of it; a line cut at the colon by the sentence splitter
+    takes the next sentence of the paragraph; a line that opens with an unclosed quote
+    mark (a quoted transcript) is read inside the quote.
+    """
+    toks = f.toks
+    a = s.start + 1 if toks[s.start].text in {'"', "“", "'"} else s.start
+    c = next((k for k in range(a + 1, min(s.end, a + 6)) if toks[k].text == ":"), None)
+    if c is None or any(g.sent == s.index for g in f.found):
+        return
+    name = [t for t in toks[a:c] if t.text != "-"]
+    if not name or len(name) > 4 or any(
+            not (t.text[:1].isupper() and t.is_alpha) or t.text.lower() in ADVERBS
+            or t.pos_ not in _NAME_POS for t in name):
+        return
+    end = f._content_end(c + 1, s)
+    if end - c < 3:
+        nxt = next((t for t in f.sents if t.index == s.index + 1), None)
+        if nxt is None or "\n" in f.text[toks[c].idx:toks[nxt.start].idx]:
+            return
+        end = f._content_end(nxt.start, nxt)
+    if end - c < 3 or (f.in_quote[c + 1] >= 0 and f.in_quote[c + 1] != f.in_quote[a]):
+        return
+    f.found.append(Found("direct", [f.chars(c + 1, end)], f.chars(c, c + 1), f.chars(a, c),
+                         sent=s.index, rule="headline"))
+
+
+def passive_speakers(f: Finder) -> None:
+    """ "Obama is expected to join Clinton", "Sanders has been criticized for …", "X is said
+    to be urging …": the subject of an agentless passive cue is what is talked about, not
+    who talks, so the frame keeps no speaker (PolNeAR marks none)."""
+    if f.lang != "en" or not f.parsed:
+        return
+    for g in f.found:
+        if g.speaker is None or g.cue is None:
+            continue
+        cue = f.doc.char_span(*g.cue, alignment_mode="expand")
+        spk = f.doc.char_span(*g.speaker, alignment_mode="expand")
+        if cue is None or spk is None or not len(cue):
+            continue
+        kids = list(cue[0].children)
+        if any(c.dep_ == "agent" for c in kids):
+            continue
+        if any(c.dep_ == "nsubjpass" and spk.start <= c.i < spk.end for c in kids):
+            g.speaker = None
+
+
+# stance adjectives after "be": "is critical of X", "are worried that …" (written for lagebild)
+STANCE_ADJ = {"critical", "skeptical", "sceptical", "wary", "supportive", "concerned",
+              "confident", "optimistic", "pessimistic", "divided", "passionate", "mistrustful",
+              "sympathetic", "adamant", "hopeful", "worried", "opposed", "thrilled", "excited",
+              "angry", "upset", "unhappy", "eager", "proud", "convinced", "doubtful",
+              "enthusiastic", "furious", "nervous", "afraid", "fearful", "dismissive"}
+_STANCE_PREPS = {"of", "about", "over", "with", "to", "toward", "towards", "on"}
+
+
+def stance_frames(f: Finder, s: Any) -> None:
+    """ "Jewish leaders are deeply divided over Trump", "she is worried that …": a stance
+    adjective after "be" with a person-ish subject; content = its of/about object or its
+    that-clause, cue = the adjective, speaker = the subject."""
+    if f.lang != "en" or not f.parsed:
+        return
+    taken = {k for g in f.found if g.sent == s.index for a, b in g.content
+             for k in f._tokens_in(a, b)}
+    for tok in f.toks[s.start : s.end]:
+        if tok.pos_ not in {"ADJ", "VERB"} or tok.lower_ not in STANCE_ADJ \
+                or tok.dep_ not in {"acomp", "ROOT", "conj"} or f.in_quote[tok.i] >= 0 \
+                or tok.i in f.used or tok.i in taken:
+            continue
+        head = tok.head if tok.dep_ == "acomp" else tok
+        if not any(c.lemma_ == "be" for c in [head, *head.children]):
+            continue
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ in {"it", "there", "this", "that", "which"}:
+            continue
+        content = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
+                obj = [t for t in c.subtree if t.i > c.i]
+                if obj:
+                    content = (obj[0].i, obj[-1].i + 1)
+            elif c.dep_ == "ccomp":
+                sub = list(c.subtree)
+                content = (sub[0].i, sub[-1].i + 1)
+            if content:
+                break
+        if content is None:
+            continue
+        sub = [t for t in subj.subtree if t.i < head.i]
+        f.used.add(tok.i)
+        f.found.append(Found("indirect", [f.chars(*content)], f.chars(tok.i, tok.i + 1),
+                             f.chars(sub[0].i, sub[-1].i + 1) if sub else None,
+                             sent=s.index, rule="stance"))

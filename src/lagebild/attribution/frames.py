@@ -614,6 +614,7 @@ class Finder(ContextRules):
             self.clause_frames(s, ms)
             nominal_de.frames(self, s)
             english.noun_frames(self, s)
+            english.stance_frames(self, s)
             self.according(s, ms)
             for m in ms:
                 if m.kind == "told":
@@ -627,6 +628,7 @@ class Finder(ContextRules):
         english.merge_quote_runs(self)
         english.drop_nested_reported(self)
         english.participle_speakers(self)
+        english.passive_speakers(self)
         english.trim_speakers(self)
         self.found.sort(key=lambda f: f.start)
         return self.found
