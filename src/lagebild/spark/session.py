@@ -21,6 +21,9 @@ JOB_CONF: dict[str, str] = {
     "spark.python.worker.reuse": "true",  # models stay loaded between tasks
 }
 LOCAL_CONF: dict[str, str] = {
+    # local mode runs every task in the driver's JVM: Spark's 1 GB default ran out of heap in
+    # the stories job at 100k articles (bench/spark.py --with-100k); SPARK_DRIVER_MEMORY overrides
+    "spark.driver.memory": os.environ.get("SPARK_DRIVER_MEMORY", "4g"),
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.shuffle.partitions": "8",
