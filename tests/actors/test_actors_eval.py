@@ -15,7 +15,6 @@ from lagebild.eval.actors import read_gold, score
 HERE = Path(__file__).resolve().parent
 DEV = HERE.parent / "data" / "actors" / "dev.jsonl"
 ALL_FLOORS = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
-FLOORS = ALL_FLOORS["dev.jsonl"]
 
 
 def test_dev_set_is_big_enough():
@@ -28,16 +27,14 @@ def test_dev_set_is_big_enough():
             "unresolved"} <= classes
 
 
-def test_floor_gazetteer_only():
-    scores = score(DEV, "blank")
-    assert scores["accuracy"] >= FLOORS["blank"]["accuracy"], scores
-
-
-def test_floor_with_the_configured_pipelines():
-    scores = score(DEV, "auto")
-    if set(scores["nlp"].values()) == {"none"}:
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev_roles_places.jsonl"])
+@pytest.mark.parametrize("nlp", ["blank", "auto"])
+def test_floor(name: str, nlp: str):
+    """Each own dev set at or above its floor, gazetteer only and with the spaCy pipelines."""
+    scores = score(DEV.parent / name, nlp)
+    if nlp == "auto" and set(scores["nlp"].values()) == {"none"}:
         pytest.skip("no spaCy pipeline available")
-    assert scores["accuracy"] >= FLOORS["auto"]["accuracy"], scores
+    assert scores["accuracy"] >= ALL_FLOORS[name][nlp]["accuracy"], scores
 
 
 def test_floor_on_gum_independent_gold():
