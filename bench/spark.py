@@ -25,19 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.config import Config
-from lagebild.pipeline import stage_function
 from lagebild.spark.synthetic import synthetic_corpus
-
-
-def _stages() -> tuple[str, ...]:
-    out = []
-    for name in Config().stages:
-        try:
-            stage_function(name)
-        except (ImportError, AttributeError):
-            continue
-        out.append(name)
-    return tuple(out)
 
 
 def _jvm_peak_mb() -> float:
@@ -130,13 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--stories", default="10000", help="comma-separated corpus sizes")
     parser.add_argument("--with-100k", action="store_true", help="add 100,000 copies")
-    parser.add_argument("--stages", default=None, help="default: every stage that exists")
+    parser.add_argument("--stages", default=None, help="default: the configured stages")
     parser.add_argument("--skip-analyze", action="store_true")
     parser.add_argument("--skip-stories", action="store_true")
     parser.add_argument("--json", default=None, help="also write the result here")
     args = parser.parse_args(argv)
 
-    stages = tuple(args.stages.split(",")) if args.stages else _stages()
+    stages = tuple(args.stages.split(",")) if args.stages else Config().stages
     sizes = [int(s) for s in args.stories.split(",") if s]
     if args.with_100k and 100_000 not in sizes:
         sizes.append(100_000)
